@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "pressgraph",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "pressgraph", targets: ["pressgraph"]),
+    .library(name: "PressReleases", targets: ["PressReleases"]),
+    .library(name: "EntityGraph", targets: ["EntityGraph"]),
+    .library(name: "GraphStore", targets: ["GraphStore"]),
+    .library(name: "GraphExport", targets: ["GraphExport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+  ],
+  targets: [
+    // Pipeline stage 1: files and bytes become releases (bundles split,
+    // boilerplate stripped, dates read, sentences split).
+    .target(
+      name: "PressReleases",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    // Stages 2-4, the entity module: releases become mentions, entities and
+    // relations, resolved across releases.
+    .target(name: "EntityGraph", dependencies: ["PressReleases"]),
+    // Stages 5-6: the embedded SQLite store and its queries.
+    .target(name: "GraphStore", dependencies: ["EntityGraph"]),
+    // Stage 7, the export module: subgraphs to DOT, and to SVG/PNG/PDF
+    // through Graphviz in-process.
+    .target(name: "GraphExport", dependencies: ["EntityGraph", "CGraphviz"]),
+    // libgvc/libcgraph from Debian's libgraphviz-dev.
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+    ),
+    // The command-line tool: a thin layer over the libraries.
+    .executableTarget(
+      name: "pressgraph",
+      dependencies: [
+        "PressReleases",
+        "EntityGraph",
+        "GraphStore",
+        "GraphExport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Tests
+    .testTarget(
+      name: "PressReleasesTests",
+      dependencies: ["PressReleases"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"]),
+    .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore"]),
+    .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
+    .testTarget(
+      name: "pressgraphTests",
+      dependencies: ["pressgraph", "PressReleases"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
