@@ -1,0 +1,398 @@
+import Crypto
+import Foundation
+
+/// Reads releases out of documents: the first stage of the pipeline.
+///
+/// It recognises three shapes of file, whatever the format:
+/// - **a single release**: a title line, then the body (a date line near the
+///   top, "Date: 2025-11-18" or "November 18, 2025", is used when present);
+/// - **a bundle**: releases separated by lines holding only `-`, each with an
+///   optional category line, a title line, a body, and a trailing
+///   `dateYYYY-MM-DD` glued to the last sentence;
+/// - **a scraped web page**: a site header, the title, a
+///   `YYYY-MM-DD N min read` line, the title again, a reading-time line, the
+///   body, then footer boilerplate, which is removed.
+///
+/// HTML is first reduced to its article text (``HTMLText``) and Markdown to
+/// plain lines; then the same shape rules apply.
+///
+/// ```swift
+/// let outcome = ReleaseReader().read(
+///   SourceDocument(path: "a.txt", format: .text, text: "Title\nBody text."))
+/// outcome.releases[0].title  // "Title"
+/// ```
+public struct ReleaseReader: Sendable {
+  /// The longest line still taken as a title; a longer first line is body
+  /// text, and the title becomes its first sentence.
+  public var maximumTitleLength = 300
+
+  /// Creates a reader.
+  public init() {}
+
+  /// Reads the releases in one document.
+  /// - Parameter document: The file's path, format and bytes.
+  /// - Returns: The releases in file order, with diagnostics for anything
+  ///   that was repaired or skipped.
+  public func read(_ document: SourceDocument) -> ReadOutcome {
+    let decoded = TextDecoding.decode(document.bytes, file: document.path)
+    guard let text = decoded.text else {
+      return ReadOutcome(releases: [], diagnostics: decoded.diagnostics)
+    }
+    var outcome = read(text: text, path: document.path, format: document.format)
+    outcome.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
+    return outcome
+  }
+
+  /// Reads the releases in already decoded text.
+  /// - Parameters:
+  ///   - text: The file's text with `\n` line ends.
+  ///   - path: The source path, stored with each release and used in ids.
+  ///   - format: How to interpret the text.
+  public func read(text: String, path: String, format: SourceFormat) -> ReadOutcome {
+    var diagnostics: [Diagnostic] = []
+    var hints = Hints()
+    let lines: [String]
+    switch format {
+    case .text:
+      lines = splitLines(text)
+    case .markdown:
+      let converted = MarkdownText.convert(text)
+      lines = converted.lines
+      hints.title = converted.title
+      hints.date = converted.date
+    case .html:
+      let page = HTMLText.extract(text)
+      lines = page.paragraphs.flatMap { [$0, ""] }
+      hints.title = page.title
+      hints.date = page.published
+    }
+
+    var drafts: [Draft] = []
+    if format == .text, let segments = bundleSegments(lines) {
+      for (number, segment) in segments.enumerated() {
+        if let draft = single(
+          segment, hints: Hints(), inBundle: true, path: path, diagnostics: &diagnostics)
+        {
+          drafts.append(draft)
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .warning, stage: .parse, file: path,
+              "bundle part \(number + 1) has a title but no body; skipped"))
+        }
+      }
+    } else if let dateLine = webPageDateLine(lines) {
+      if let draft = webPage(lines, dateLine: dateLine, hints: hints) { drafts.append(draft) }
+    } else if let draft = single(
+      lines[...], hints: hints, inBundle: false, path: path, diagnostics: &diagnostics)
+    {
+      drafts.append(draft)
+    }
+    if drafts.isEmpty {
+      diagnostics.append(
+        Diagnostic(.warning, stage: .parse, file: path, "no release found (a title and a body)"))
+    }
+
+    let releases = drafts.enumerated().map { offset, draft in
+      finish(draft, source: path, position: offset + 1, diagnostics: &diagnostics)
+    }
+    return ReadOutcome(releases: releases, diagnostics: diagnostics)
+  }
+
+  // MARK: - Shapes
+
+  struct Hints {
+    var title: String?
+    var date: PartialDate?
+  }
+
+  struct Draft {
+    var title: String
+    var category: String?
+    var date: PartialDate?
+    var paragraphs: [String]
+  }
+
+  /// Splits on `\n`, quickly, for multi-megabyte files.
+  func splitLines(_ text: String) -> [String] {
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  /// The segments of a bundle, or nil when the lines are not one.
+  ///
+  /// A bundle has lines holding only `-` between releases; it counts as one
+  /// when there are at least two parts of two or more lines, or the file
+  /// opens with a separator.
+  func bundleSegments(_ lines: [String]) -> [ArraySlice<String>]? {
+    let isSeparator = { (line: String) in line.trimmingSpaces == "-" }
+    guard let firstSeparator = lines.firstIndex(where: isSeparator) else { return nil }
+    let segments = lines.split(whereSeparator: isSeparator).filter {
+      $0.contains { !$0.trimmingSpaces.isEmpty }
+    }
+    let opensWithSeparator = lines[..<firstSeparator].allSatisfy { $0.trimmingSpaces.isEmpty }
+    let substantial = segments.filter { $0.filter { !$0.trimmingSpaces.isEmpty }.count >= 2 }
+    guard opensWithSeparator || substantial.count >= 2 else { return nil }
+    return segments
+  }
+
+  /// The index of a `YYYY-MM-DD N min read` line, the mark of a scraped page.
+  func webPageDateLine(_ lines: [String]) -> Int? {
+    lines.prefix(40).firstIndex { line in
+      readingBadgeDate(line) != nil
+    }
+  }
+
+  /// The date of a `2024-04-21 2 min read` line.
+  func readingBadgeDate(_ line: String) -> PartialDate? {
+    // Only short lines can be a date and a badge; the badge is its last two
+    // to four words.
+    guard line.utf8.count <= 80 else { return nil }
+    let words = line.trimmingSpaces.split(separator: " ")
+    guard words.count >= 3 else { return nil }
+    for cut in stride(from: words.count - 2, through: max(1, words.count - 4), by: -1) {
+      let badge = words[cut...].joined(separator: " ")
+      if Boilerplate.isBadge(badge),
+        let date = DateParser.standaloneDate(words[..<cut].joined(separator: " "))
+      {
+        return date
+      }
+    }
+    return nil
+  }
+
+  /// A scraped web page: header, title, date badge, title again, body, footer.
+  func webPage(_ lines: [String], dateLine: Int, hints: Hints) -> Draft? {
+    let titleLine = lines[..<dateLine].lastIndex { !$0.trimmingSpaces.isEmpty }
+    let title = hints.title ?? titleLine.map { cleanTitle(lines[$0]) }
+    guard let title, !title.isEmpty else { return nil }
+    let paragraphs = bodyParagraphs(lines[(dateLine + 1)...], title: title)
+    guard !paragraphs.isEmpty else { return nil }
+    return Draft(
+      title: title, category: nil, date: readingBadgeDate(lines[dateLine]) ?? hints.date,
+      paragraphs: paragraphs)
+  }
+
+  /// A single release, or one part of a bundle.
+  func single(
+    _ lines: ArraySlice<String>, hints: Hints, inBundle: Bool, path: String,
+    diagnostics: inout [Diagnostic]
+  ) -> Draft? {
+    var lines = Array(lines.map { $0.trimmingSpaces }.drop(while: \.isEmpty))
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    var date = hints.date
+
+    // "…last sentence. date2025-11-18" glued to the end.
+    if let last = lines.indices.last, let (kept, found) = trailingDateMarker(lines[last]) {
+      date = date ?? found
+      if kept.isEmpty { lines.removeLast() } else { lines[last] = kept }
+    }
+    // A date line among the first lines: "2025-11-18", "Date: November 18, 2025".
+    for index in lines.indices.prefix(5) {
+      if let found = headerDate(lines[index]) {
+        date = date ?? found
+        lines.remove(at: index)
+        break
+      }
+    }
+
+    var cursor = 0
+    var category: String?
+    let content = lines.indices.filter { !lines[$0].isEmpty }
+    if content.count >= 3, isCategoryLine(lines[content[0]], inBundle: inBundle),
+      isTitleLike(lines[content[1]])
+    {
+      category = lines[content[0]]
+      cursor = content[1]
+    } else if let first = content.first {
+      cursor = first
+    } else {
+      return nil
+    }
+
+    var title: String
+    var bodyStart: Int
+    if let hinted = hints.title {
+      title = hinted
+      bodyStart = cursor
+    } else if lines[cursor].count <= maximumTitleLength {
+      title = cleanTitle(lines[cursor])
+      bodyStart = cursor + 1
+    } else {
+      // No title line: the first sentence stands in for one.
+      let first = SentenceSplitter.split(lines[cursor]).first?.text ?? lines[cursor]
+      title = first.count > 200 ? String(first.prefix(199)) + "…" : first
+      bodyStart = cursor
+      diagnostics.append(
+        Diagnostic(
+          .note, stage: .parse, file: path,
+          "no title line; used the first sentence as the title"))
+    }
+    let paragraphs = bodyParagraphs(lines[bodyStart...], title: title)
+    guard !paragraphs.isEmpty else { return nil }
+    return Draft(title: title, category: category, date: date, paragraphs: paragraphs)
+  }
+
+  /// Splits `…text. date2025-11-18` into the text and the date.
+  func trailingDateMarker(_ line: String) -> (String, PartialDate)? {
+    guard let range = line.range(of: "date", options: [.caseInsensitive, .backwards]) else {
+      return nil
+    }
+    var rest = line[range.upperBound...].drop { $0 == " " || $0 == ":" }
+    rest = Substring(rest.trimmingSpaces)
+    guard let date = DateParser.standaloneDate(String(rest)), date.isComplete else { return nil }
+    let kept = line[..<range.lowerBound].trimmingSpaces
+    // Require the marker to stand apart from a word ("update2025" is not one).
+    if let before = line[..<range.lowerBound].last, before.isLetter { return nil }
+    return (kept, date)
+  }
+
+  /// The date of a header line: a bare date, or "Date:", "Published:",
+  /// "Posted on" and similar followed by one.
+  func headerDate(_ line: String) -> PartialDate? {
+    guard line.utf8.count <= 80 else { return nil }
+    if let date = DateParser.standaloneDate(line) { return date }
+    if let date = readingBadgeDate(line) { return date }
+    let lowered = line.lowercased()
+    for label in [
+      "date:", "dated:", "published:", "published on", "posted:", "posted on",
+      "release date:", "issued:", "issued on",
+    ]
+    where lowered.hasPrefix(label) {
+      return DateParser.standaloneDate(String(line.dropFirst(label.count)).trimmingSpaces)
+    }
+    return nil
+  }
+
+  /// A category line: short, no sentence punctuation, and in a bundle or
+  /// shaped like "Trade/Investment".
+  func isCategoryLine(_ line: String, inBundle: Bool) -> Bool {
+    guard line.count <= 40, !line.contains(". "), let last = line.last,
+      !".!?:;,".contains(last)
+    else { return false }
+    let words = line.split(separator: " ").count
+    if line.contains("/") || line.contains("&") || line.contains("|") { return words <= 5 }
+    return inBundle && words <= 3
+  }
+
+  /// A title: one line, one sentence, and either short or not ending in a
+  /// period ("… Captivates the U.S." is still a title).
+  func isTitleLike(_ line: String) -> Bool {
+    line.count <= maximumTitleLength && (!line.hasSuffix(".") || line.count <= 160)
+      && SentenceSplitter.split(line).count == 1
+  }
+
+  /// Strips heading marks and surrounding quotes from a title line.
+  func cleanTitle(_ line: String) -> String {
+    var title = Substring(line.trimmingSpaces)
+    while title.first == "#" { title = title.dropFirst() }
+    return collapseSpaces(title.trimmingSpaces)
+  }
+
+  /// Groups body lines into paragraphs: blank lines separate them, and a line
+  /// that does not end a sentence runs on into the next (hard-wrapped text).
+  /// Boilerplate at the edges, badges anywhere and repeats of the title go.
+  func bodyParagraphs(_ lines: ArraySlice<String>, title: String) -> [String] {
+    var paragraphs: [String] = []
+    var current: [String] = []
+    func flush() {
+      if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+      current.removeAll()
+    }
+    for raw in lines {
+      let line = collapseSpaces(raw.trimmingSpaces)
+      if line.isEmpty {
+        flush()
+        continue
+      }
+      if let previous = current.last, !runsOn(previous, into: line) { flush() }
+      current.append(line)
+    }
+    flush()
+    let normalisedTitle = collapseSpaces(title).lowercased()
+    paragraphs = paragraphs.filter {
+      !Boilerplate.isBadge($0) && $0.lowercased() != normalisedTitle
+    }
+    return Boilerplate.trimEdges(paragraphs)
+  }
+
+  /// True when `next` continues the paragraph that `previous` belongs to.
+  func runsOn(_ previous: String, into next: String) -> Bool {
+    guard let end = previous.last, let start = next.first else { return false }
+    if ".!?:;\u{201D}\"\u{2019})]".contains(end) { return false }
+    if end == "," || end == "-" || start.isLowercase { return true }
+    return previous.count >= 40 && (end.isLetter || end.isNumber)
+  }
+
+  /// Replaces runs of spaces, tabs and no-break spaces with one space.
+  func collapseSpaces(_ text: String) -> String {
+    guard
+      text.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\u{A0}" })
+        || text.contains("  ")
+    else { return text }
+    var result = String.UnicodeScalarView()
+    var lastWasSpace = false
+    for scalar in text.unicodeScalars {
+      let space = scalar == " " || scalar == "\t" || scalar == "\u{A0}"
+      if space {
+        if !lastWasSpace { result.append(" ") }
+      } else {
+        result.append(scalar)
+      }
+      lastWasSpace = space
+    }
+    return String(result)
+  }
+
+  // MARK: - Finishing
+
+  /// Turns a draft into a release with its id, hash and sentences.
+  func finish(_ draft: Draft, source: String, position: Int, diagnostics: inout [Diagnostic])
+    -> Release
+  {
+    let body = draft.paragraphs.joined(separator: "\n\n")
+    let canonical = [draft.title, draft.category ?? "", draft.date?.description ?? "", body]
+      .joined(separator: "\n")
+    let contentHash = hex(SHA256.hash(data: Array(canonical.utf8)))
+    let id = Release.makeID(source: source, position: position, contentHash: contentHash)
+    return Release(
+      id: id, source: source, position: position, title: draft.title, category: draft.category,
+      date: draft.date, body: body, sentences: SentenceSplitter.split(body),
+      contentHash: contentHash)
+  }
+}
+
+extension Release {
+  /// Builds the stable id of a release: the file's name (made safe), its
+  /// position, and eight hex digits of a hash over the source path, the
+  /// position and the content hash. Example: `001_eb9092cc-3-5f0c1d2e`.
+  public static func makeID(source: String, position: Int, contentHash: String) -> String {
+    let name = source.split(separator: "/").last.map(String.init) ?? source
+    let stem =
+      name.split(separator: ".", omittingEmptySubsequences: false).count > 1
+      ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
+    let safe = String(
+      stem.unicodeScalars.map { scalar -> Character in
+        let ok =
+          scalar.isASCII
+          && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || scalar == "_" || scalar == "-")
+        return ok ? Character(scalar) : "_"
+      }.prefix(40))
+    let digest = SHA256.hash(data: Array("\(source)\n\(position)\n\(contentHash)".utf8))
+    return "\(safe.isEmpty ? "release" : safe)-\(position)-\(hex(digest).prefix(8))"
+  }
+}
+
+/// Lowercase hex of a digest.
+func hex(_ digest: SHA256.Digest) -> String {
+  let digits = Array("0123456789abcdef".utf8)
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(64)
+  for byte in digest {
+    bytes.append(digits[Int(byte >> 4)])
+    bytes.append(digits[Int(byte & 0x0F)])
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
