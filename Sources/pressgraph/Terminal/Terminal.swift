@@ -1,0 +1,99 @@
+import Foundation
+import PressReleases
+
+/// Where the command writes: results to stdout, everything else to stderr.
+struct Terminal {
+  /// True when stdout is a terminal (tables are then fitted to its width).
+  var stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+  /// True when stderr is a terminal (progress is then shown).
+  var stderrIsTerminal = isatty(STDERR_FILENO) == 1
+
+  /// The width to fit tables to, or nil when stdout is not a terminal.
+  var width: Int? {
+    guard stdoutIsTerminal else { return nil }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20
+    {
+      return columns
+    }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+      return Int(size.ws_col)
+    }
+    return 100
+  }
+
+  /// Writes text to stdout, adding a final newline when missing.
+  func write(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+
+  /// Writes a line to stderr.
+  func status(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Encodes `value` as pretty JSON with sorted keys (stable bytes) to stdout.
+  func writeJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    FileHandle.standardOutput.write(data)
+  }
+
+  /// Prints diagnostics to stderr; notes are left out when `quiet`.
+  func report(_ diagnostics: [Diagnostic], quiet: Bool) {
+    for diagnostic in diagnostics where !(quiet && diagnostic.severity == .note) {
+      status(diagnostic.description)
+    }
+  }
+
+  /// ", 2 warnings, 1 error" for a summary line; empty when there are none.
+  func problemCounts(_ diagnostics: [Diagnostic]) -> String {
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    var parts: [String] = []
+    if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+    if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+    return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+  }
+}
+
+/// Shows "files done, items/s" on stderr during long runs, when stderr is a
+/// terminal; silent otherwise.
+final class ProgressReporter {
+  private let terminal: Terminal
+  private let enabled: Bool
+  private let noun: String
+  private let started = Date()
+  private var done = 0
+  private var items = 0
+  private var lastDraw = Date.distantPast
+  private var drawn = false
+
+  init(terminal: Terminal, enabled: Bool, noun: String) {
+    self.terminal = terminal
+    self.enabled = enabled && terminal.stderrIsTerminal
+    self.noun = noun
+  }
+
+  /// Counts one more unit of work out of `total`, with `items` produced.
+  func advance(total: Int, items produced: Int) {
+    done += 1
+    items += produced
+    guard enabled, total >= 20 else { return }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+    lastDraw = now
+    let elapsed = max(now.timeIntervalSince(started), 0.001)
+    let rate = Double(items) / elapsed
+    let line = "\r\(done)/\(total) \(noun), \(items) releases, \(Int(rate)) releases/s"
+    FileHandle.standardError.write(Data(line.utf8))
+    drawn = true
+  }
+
+  /// Clears the progress line.
+  func finish() {
+    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
