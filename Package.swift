@@ -24,7 +24,11 @@ let package = Package(
     ),
     // Stages 2-4, the entity module: releases become mentions, entities and
     // relations, resolved across releases.
-    .target(name: "EntityGraph", dependencies: ["PressReleases"]),
+    .target(
+      name: "EntityGraph",
+      dependencies: ["PressReleases"],
+      resources: [.copy("Resources/gazetteer.json")]
+    ),
     // Stages 5-6: the embedded SQLite store and its queries.
     .target(name: "GraphStore", dependencies: ["EntityGraph"]),
     // Stage 7, the export module: subgraphs to DOT, and to SVG/PNG/PDF

@@ -22,6 +22,6 @@ struct Pressgraph: ParsableCommand {
       error.
       """,
     version: "0.1.0",
-    subcommands: [ReleasesCommand.self]
+    subcommands: [ReleasesCommand.self, ExtractCommand.self]
   )
 }

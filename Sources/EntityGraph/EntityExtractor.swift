@@ -1,0 +1,45 @@
+import PressReleases
+
+/// The entity module's entry point: releases in, a resolved graph out.
+///
+/// ```swift
+/// let graph = EntityExtractor().extract(releases)
+/// for meeting in graph.releases.flatMap(\.meetings) { print(meeting.participants) }
+/// ```
+///
+/// Extraction runs per release (see the rules on each stage), then acronyms
+/// defined anywhere in the corpus are applied to releases that use them
+/// bare, and finally ``EntityGraph`` entities are resolved across releases.
+public struct EntityExtractor: Sendable {
+  /// The institutions and countries extraction knows by name.
+  public var gazetteer: Gazetteer
+  private let index: PhraseIndex
+
+  /// Creates an extractor with the built-in gazetteer, plus `additions`.
+  public init(gazetteer: Gazetteer = .builtIn) {
+    self.gazetteer = gazetteer
+    index = PhraseIndex(gazetteer)
+  }
+
+  /// Extracts and resolves entities, affiliations, parent bodies and
+  /// meetings from releases.
+  public func extract(_ releases: [Release]) -> EntityGraph {
+    let extractor = ReleaseExtractor(index: index)
+    var locals = releases.map(extractor.extract)
+    // Acronyms defined in one release apply to others that use them bare.
+    var corpus: [String: AcronymDefinition] = [:]
+    for local in locals {
+      for (acronym, definition) in local.definitions.sorted(by: { $0.key < $1.key })
+      where corpus[acronym] == nil {
+        corpus[acronym] = definition
+      }
+    }
+    if !corpus.isEmpty {
+      let second = ReleaseExtractor(index: index, corpusAcronyms: corpus)
+      for i in locals.indices where !locals[i].unresolvedAcronyms.isDisjoint(with: corpus.keys) {
+        locals[i] = second.extract(releases[i])
+      }
+    }
+    return Resolver(gazetteer: gazetteer).resolve(locals)
+  }
+}

@@ -1,0 +1,404 @@
+import PressReleases
+
+/// Finds meetings in a release.
+///
+/// A meeting is reported by a trigger: "met (with)", "held talks / a
+/// meeting / a … session", "visited", "signed an MOU", "attended", "chaired",
+/// "co-hosted", "hosted", "convened … with", "discussed … with". Its
+/// participants are the people and organisations acting in the sentence and
+/// the bodies those people represent. These are not participants:
+/// - names in an appositive ("MOTIR (MOTIR, Minister JK Kim)");
+/// - a parent body ("KATS under MOTIR");
+/// - the forum ("the meeting of the WTO Committee …", "in the … Committee
+///   meeting") and the venue ("at the Korea Chamber of …");
+/// - anything in a purpose or topic clause ("to discuss …", "during …");
+/// - countries, except for the two sides of a bilateral body ("the
+///   Korea–U.S. … Working Group held …");
+/// - unnamed counterparts ("100 overseas buyers").
+///
+/// Later sentences that refer back to an event ("At the event, …", "The
+/// opening ceremony was attended by …", "… received the … Order") add their
+/// people to it. Meetings with fewer than two participants are dropped.
+struct MeetingFinder {
+  var state: State
+  var meetings: [LocalExtraction.LocalMeeting] = []
+  /// The last reported event, which back-references join.
+  var event: Int?
+  /// The actors of the last sentence, for "He", "She", "They".
+  var previousActors: [Int] = []
+  /// The last person named, for "He" and "She".
+  var lastPerson: Int?
+
+  init(state: State) {
+    self.state = state
+  }
+
+  enum Trigger: Equatable {
+    case meet, gather(event: Bool), visit, sign, attend, chair, discuss
+  }
+
+  mutating func find() -> [LocalExtraction.LocalMeeting] {
+    for s in state.sentences.indices { process(s) }
+    var result: [LocalExtraction.LocalMeeting] = []
+    for meeting in meetings where Set(meeting.participants).count >= 2 {
+      var meeting = meeting
+      meeting.participants = Array(Set(meeting.participants)).sorted()
+      if let same = result.firstIndex(where: {
+        $0.participants == meeting.participants && ($0.date == meeting.date || meeting.date == nil)
+      }) {
+        if result[same].place == nil { result[same].place = meeting.place }
+        continue
+      }
+      result.append(meeting)
+    }
+    return result
+  }
+
+  /// The trigger in a sentence and its token index.
+  func trigger(_ s: Int) -> (Trigger, Int)? {
+    let tokens = state.sentences[s].tokens
+    let speech = state.sentences[s].inSpeech
+    func near(_ i: Int, _ words: Set<String>, before: Int = 0, after: Int = 8) -> Bool {
+      let lower = max(0, i - before)
+      let upper = min(tokens.count, i + after + 1)
+      return tokens[lower..<upper].contains { words.contains($0.lower) }
+    }
+    let reporting: Set<String> = [
+      "said", "says", "noted", "notes", "added", "adds", "stated", "states", "emphasized",
+      "emphasised", "explained", "mentioned", "remarked", "stressed", "highlighted", "recalled",
+    ]
+    var reported = false
+    for (i, token) in tokens.enumerated() where token.isWord && !speech[i] {
+      if token.lower == "that", i > 0, reporting.contains(tokens[i - 1].lower) { reported = true }
+      if reported { break }
+      switch token.lower {
+      case "met", "meet", "meets", "meeting":
+        if token.lower == "meeting" {
+          guard i + 1 < tokens.count, tokens[i + 1].lower == "with" else { continue }
+        }
+        return (.meet, i)
+      case "held", "hold", "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host",
+        "convened", "convene", "convenes", "organized", "organised":
+        let nouns = Lexicon.meetingNouns
+        if near(i, nouns, before: 0, after: 10)
+          || (token.lower == "held" && near(i, nouns, before: 16, after: 0))
+        {
+          let eventWords: Set<String> = [
+            "event", "ceremony", "expo", "forum", "fair", "exhibition", "festival", "show", "day",
+            "reception", "summit", "conference", "seminar", "symposium",
+          ]
+          let isEvent = near(i, eventWords, before: 0, after: 12)
+          if token.lower == "convened" || token.lower == "convene",
+            !near(i, ["with", "meeting", "session", "talks"], before: 0, after: 12)
+          {
+            continue
+          }
+          return (.gather(event: isEvent), i)
+        }
+      case "visited", "visit", "visits", "visiting":
+        if i > 0,
+          ["state", "official", "working", "the", "a", "his", "her", "this", "their"].contains(
+            tokens[i - 1].lower)
+        {
+          continue  // the noun: "during the state visit of"
+        }
+        return (.visit, i)
+      case "signed", "sign", "signs", "signing":
+        if near(
+          i,
+          [
+            "mou", "mous", "memorandum", "agreement", "agreements", "contract", "deal", "accord",
+            "declaration",
+          ]),
+          near(i, ["with", "between"], before: 0, after: 14) || i > 0
+        {
+          return (.sign, i)
+        }
+      case "attended", "attend", "attends", "participated":
+        return (.attend, i)
+      case "chaired", "co-chaired", "chairs", "chair":
+        if token.isCapitalized { continue }
+        return (.chair, i)
+      case "discuss", "discussed", "discusses", "discussing":
+        if near(i, ["with"], before: 0, after: 12) { return (.discuss, i) }
+      default:
+        continue
+      }
+    }
+    return nil
+  }
+
+  mutating func process(_ s: Int) {
+    let sentence = state.sentences[s]
+    let tokens = sentence.tokens
+    defer {
+      if let person = sentence.spans.first(where: {
+        !$0.appositive && state.result.entities[$0.entity].type == .person
+      }) {
+        lastPerson = person.entity
+      }
+    }
+    guard let (kind, at) = trigger(s) else {
+      joinEvent(s)
+      return
+    }
+    // Back-references to an event already reported join it.
+    if event != nil, refersBack(s), [.attend, .chair].contains(kind) || passive(s, at) {
+      joinEvent(s)
+      return
+    }
+    let cutoff = clauseEnd(s, after: at)
+    var participants: [Int] = []
+    var subjects: [Int] = []
+    for span in sentence.spans where !span.appositive && span.range.lowerBound < cutoff {
+      let entity = state.result.entities[span.entity]
+      guard entity.type != .country else { continue }
+      guard sentence.depth[span.range.lowerBound] == 0 else { continue }
+      if isExcluded(s, span) { continue }
+      participants.append(span.entity)
+      if span.range.lowerBound < at { subjects.append(span.entity) }
+    }
+    // Officials named by title only: "the Vietnamese Minister of Finance".
+    for (os, range, org) in state.unnamedOfficials where os == s && range.lowerBound < cutoff {
+      participants.append(org)
+      if range.lowerBound < at { subjects.append(org) }
+    }
+    // "He", "She", "They" at the start stand for the last actors.
+    if subjects.isEmpty, let first = tokens.first(where: \.isWord),
+      ["he", "she", "they"].contains(first.lower)
+    {
+      let antecedents = first.lower == "they" ? previousActors : lastPerson.map { [$0] } ?? []
+      participants += antecedents
+      subjects = antecedents
+    }
+    // "the four ministries": every ministry named in the release, if that many.
+    if let number = countedMinistries(s, before: at) {
+      let ministries = Set(
+        state.sentences.flatMap(\.spans).map(\.entity).filter {
+          state.result.entities[$0].type == .ministry
+        })
+      if ministries.count == number { participants += ministries.sorted() }
+    }
+    // The bodies people represent.
+    for person in participants where state.result.entities[person].type == .person {
+      for affiliation in state.result.affiliations where affiliation.person == person {
+        if state.result.entities[affiliation.org].type != .country {
+          participants.append(affiliation.org)
+        }
+      }
+    }
+    // A bilateral body's two sides: "the Korea–U.S. … Working Group held".
+    if Set(participants).isEmpty, let sides = bilateralSides(s, within: forumSpans(s)) {
+      participants = sides
+    }
+    if !subjects.isEmpty { previousActors = subjects }
+    let meeting = LocalExtraction.LocalMeeting(
+      participants: participants, date: date(s), place: place(s, after: at),
+      status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text, sentence: sentence.index
+    )
+    meetings.append(meeting)
+    // Later back-references ("the opening ceremony") join the last meeting
+    // that has named participants.
+    if !participants.isEmpty { event = meetings.count - 1 }
+  }
+
+  /// Adds a sentence's people to the last event when it refers back to it
+  /// with an attendance verb ("At the event, Minister Kim congratulated …",
+  /// "X received the … Order").
+  mutating func joinEvent(_ s: Int) {
+    guard let event else { return }
+    let sentence = state.sentences[s]
+    let tokens = sentence.tokens
+    let attends = tokens.enumerated().contains { i, token in
+      !sentence.inSpeech[i] && Lexicon.attendanceVerbs.contains(token.lower)
+    }
+    guard attends, refersBack(s) || receivesAward(s) else { return }
+    var added: [Int] = []
+    for span in sentence.spans where !span.appositive && !sentence.inSpeech[span.range.lowerBound] {
+      let entity = state.result.entities[span.entity]
+      guard entity.type == .person || (entity.type.isOrganisation && !isExcluded(s, span)) else {
+        continue
+      }
+      if entity.type != .person, sentence.depth[span.range.lowerBound] > 0 { continue }
+      added.append(span.entity)
+      for affiliation in state.result.affiliations where affiliation.person == span.entity {
+        if state.result.entities[affiliation.org].type != .country { added.append(affiliation.org) }
+      }
+    }
+    meetings[event].participants += added
+  }
+
+  /// True when the sentence names an event already reported: "the event",
+  /// "the opening ceremony", "At the committee meeting".
+  func refersBack(_ s: Int) -> Bool {
+    let tokens = state.sentences[s].tokens
+    for (i, token) in tokens.enumerated() where Lexicon.eventBackReferences.contains(token.lower) {
+      var k = i - 1
+      while k >= 0, k > i - 4, tokens[k].isWord, tokens[k].lower != "the", tokens[k].lower != "this"
+      {
+        k -= 1
+      }
+      if k >= 0, ["the", "this"].contains(tokens[k].lower) { return true }
+    }
+    return false
+  }
+
+  /// True for "… received the Gold Tower Order …", "… was awarded …".
+  func receivesAward(_ s: Int) -> Bool {
+    let words = state.sentences[s].tokens.map(\.lower)
+    guard words.contains("received") || words.contains("awarded") || words.contains("accepted")
+    else {
+      return false
+    }
+    return words.contains {
+      ["order", "award", "prize", "medal", "citation", "commendation", "certificate"].contains($0)
+    }
+  }
+
+  /// True for a passive trigger: "was attended by", "chaired by".
+  func passive(_ s: Int, _ at: Int) -> Bool {
+    let tokens = state.sentences[s].tokens
+    return at + 1 < tokens.count && tokens[at + 1].lower == "by"
+  }
+
+  /// The first token after the trigger where participants stop: a purpose
+  /// clause ("to discuss"), a topic or time clause ("during", "including").
+  func clauseEnd(_ s: Int, after at: Int) -> Int {
+    let tokens = state.sentences[s].tokens
+    var i = at + 1
+    while i < tokens.count {
+      let token = tokens[i]
+      if Lexicon.clauseBreakers.contains(token.lower) { return i }
+      if token.lower == "to", i + 1 < tokens.count, tokens[i + 1].isWord,
+        tokens[i + 1].text.first?.isLowercase == true, tokens[i + 1].lower != "the"
+      {
+        return i
+      }
+      if token.isPunct(";") || token.isPunct(":") { return i }
+      i += 1
+    }
+    return tokens.count
+  }
+
+  /// Forum, venue, parent and speech spans are not participants.
+  func isExcluded(_ s: Int, _ span: SentenceWork.Span) -> Bool {
+    let sentence = state.sentences[s]
+    let tokens = sentence.tokens
+    if sentence.inSpeech[span.range.lowerBound] { return true }
+    var k = span.range.lowerBound - 1
+    if k >= 0, tokens[k].lower == "the" { k -= 1 }
+    guard k >= 0 else { return false }
+    let before = tokens[k].lower
+    if before == "under" || before == "at" { return true }
+    if before == "of", k > 0 {
+      var m = k - 1
+      while m > 0, !Lexicon.meetingNouns.contains(tokens[m].lower), tokens[m].isWord, m > k - 3 {
+        m -= 1
+      }
+      if Lexicon.meetingNouns.contains(tokens[m].lower) { return true }
+      if ["headquarters", "delegation"].contains(tokens[k - 1].lower) { return false }
+    }
+    // "in the Korea–U.S. FTA Joint Committee meeting": the forum.
+    let end = span.range.upperBound
+    if end < tokens.count, Lexicon.meetingNouns.contains(tokens[end].lower),
+      tokens[end].text.first?.isLowercase == true
+    {
+      return true
+    }
+    return false
+  }
+
+  /// "the four ministries", "both ministries": how many.
+  func countedMinistries(_ s: Int, before at: Int) -> Int? {
+    let tokens = state.sentences[s].tokens
+    let numbers = [
+      "two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    ]
+    for i in 0..<min(at, tokens.count) where tokens[i].lower == "ministries" && i > 0 {
+      if let number = numbers[tokens[i - 1].lower] ?? Int(tokens[i - 1].lower) { return number }
+    }
+    return nil
+  }
+
+  /// The two countries of a "Korea–U.S." compound in the sentence.
+  mutating func bilateralSides(_ s: Int, within ranges: [Range<Int>]) -> [Int]? {
+    var state = self.state
+    let tokens = state.sentences[s].tokens
+    for i in tokens.indices.dropFirst().dropLast()
+    where (tokens[i].isPunct("-") || tokens[i].isPunct("\u{2013}") || tokens[i].isPunct("\u{2014}"))
+      && ranges.contains(where: { $0.contains(i) })
+    {
+      guard let (leftEnd, left) = countryMatch(tokens, at: i - 1), leftEnd == i,
+        let (_, right) = countryMatch(tokens, at: i + 1)
+      else { continue }
+      let a = state.country(left, form: tokens[i - 1].text)
+      let b = state.country(right, form: tokens[i + 1].text)
+      self.state = state
+      return a == b ? nil : [a, b]
+    }
+    return nil
+  }
+
+  /// The spans in a sentence that are the forum of a meeting.
+  func forumSpans(_ s: Int) -> [Range<Int>] {
+    state.sentences[s].spans.filter { isExcluded(s, $0) }.map(\.range)
+  }
+
+  func countryMatch(_ tokens: [Token], at i: Int) -> (Int, Int)? {
+    if let (end, target) = state.index.longestMatch(tokens, at: i), case .country(let c, _) = target
+    {
+      return (end, c)
+    }
+    return nil
+  }
+
+  /// True when the sentence announces rather than reports.
+  func isPlanned(_ s: Int, _ at: Int) -> Bool {
+    let tokens = state.sentences[s].tokens
+    let words = tokens[..<at].map(\.lower)
+    if words.contains(where: { Lexicon.futureMarkers.contains($0) }) { return true }
+    if at > 0, tokens[at - 1].lower == "to",
+      !["met", "held", "visited", "signed"].contains(tokens[at].lower)
+    {
+      return true
+    }
+    let after = tokens[at...].prefix(14).map(\.lower)
+    return after.contains("tentatively") || (after.contains("planned") && after.contains("for"))
+      || after.contains("scheduled")
+  }
+
+  /// The first date in the sentence.
+  func date(_ s: Int) -> DateSpan? {
+    let parser = DateParser(publication: state.result.release.date)
+    return parser.mentions(in: state.sentences[s].text).first?.span
+  }
+
+  /// The venue: "at (the) Lotte Hotel Seoul", without a trailing "in City".
+  func place(_ s: Int, after at: Int) -> String? {
+    let sentence = state.sentences[s]
+    let tokens = sentence.tokens
+    var i = at + 1
+    while i + 1 < tokens.count {
+      defer { i += 1 }
+      guard tokens[i].lower == "at" else { continue }
+      var start = i + 1
+      if tokens[start].lower == "the", start + 1 < tokens.count { start += 1 }
+      guard tokens[start].isCapitalized, !State.calendarWords.contains(tokens[start].lower) else {
+        continue
+      }
+      if let span = sentence.span(at: start), state.result.entities[span.entity].type == .person {
+        continue
+      }
+      var end = start
+      while end < tokens.count,
+        tokens[end].isCapitalized || tokens[end].text == "&"
+          || (tokens[end].lower == "of" && end + 1 < tokens.count && tokens[end + 1].isCapitalized)
+          || (tokens[end].lower == "and" && end + 1 < tokens.count && tokens[end + 1].isCapitalized)
+      {
+        end += 1
+      }
+      if end > start { return sentence.text(start..<end) }
+    }
+    return nil
+  }
+}

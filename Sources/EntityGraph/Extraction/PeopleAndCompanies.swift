@@ -1,0 +1,621 @@
+import PressReleases
+
+extension State {
+  // MARK: - 4. People
+
+  /// True when token `i` can end a title ("Minister", "CEO", "Director").
+  func isTitleHead(_ s: Int, _ i: Int) -> Bool {
+    let token = sentences[s].tokens[i]
+    return (token.isCapitalized || token.text == "CEO") && Lexicon.titleHeads.contains(token.lower)
+  }
+
+  /// True for a word that can be part of a title.
+  func isTitleWord(_ token: Token) -> Bool {
+    token.isCapitalized
+      && (Lexicon.titleHeads.contains(token.lower) || Lexicon.titleModifiers.contains(token.lower))
+  }
+
+  /// True for a token that can be part of a person's name.
+  func isNameToken(_ s: Int, _ i: Int) -> Bool {
+    let token = sentences[s].tokens[i]
+    guard token.isWord, token.isCapitalized, !sentences[s].claimed[i] else { return false }
+    let lower = token.lower
+    if Lexicon.titleHeads.contains(lower) || Lexicon.institutionHeads[lower] != nil { return false }
+    if ["the", "minister", "ministry", "korea", "and", "of"].contains(lower) { return false }
+    if Self.calendarWords.contains(lower) { return false }
+    if token.isAllCaps, token.text.count > 3 { return false }
+    return true
+  }
+
+  static let calendarWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+  ]
+
+  /// The end of a name starting at `start` (exclusive): up to four name
+  /// tokens, with a parenthesised given name allowed ("JK (Jung-Kwan) Kim").
+  func nameEnd(_ s: Int, from start: Int) -> Int {
+    let tokens = sentences[s].tokens
+    var j = start
+    var words = 0
+    while j < tokens.count, words < 4 {
+      if isNameToken(s, j) {
+        j += 1
+        words += 1
+      } else if tokens[j].isPunct("("), j + 2 < tokens.count, tokens[j + 1].isCapitalized,
+        tokens[j + 2].isPunct(")"), words > 0
+      {
+        j += 3
+      } else {
+        break
+      }
+    }
+    return j
+  }
+
+  /// The trailing Korean name in a capitalised run ("… Policy Choi
+  /// Yeon-woo"), as a token range, if the run ends in one.
+  func koreanNameTail(_ s: Int, _ run: Range<Int>) -> Range<Int>? {
+    let tokens = sentences[s].tokens
+    guard run.count >= 2 else { return nil }
+    let last = tokens[run.upperBound - 1]
+    let beforeLast = tokens[run.upperBound - 2]
+    let parts = last.text.split(separator: "-")
+    if parts.count == 2, parts[1].first?.isLowercase == true,
+      Lexicon.koreanFamilyNames.contains(beforeLast.lower)
+    {
+      return (run.upperBound - 2)..<run.upperBound
+    }
+    if run.count >= 3 {
+      let family = tokens[run.upperBound - 3]
+      if Lexicon.koreanFamilyNames.contains(family.lower), last.text.count <= 6,
+        beforeLast.text.count <= 6, !last.text.contains("-"), !beforeLast.text.contains("-"),
+        run.count > 3
+      {
+        return (run.upperBound - 3)..<run.upperBound
+      }
+    }
+    return nil
+  }
+
+  mutating func findPeople(_ s: Int) {
+    findNameCommaTitle(s)
+    findTitleName(s)
+  }
+
+  /// "Title Name", "ORG Title Name", "Title for X Name", "(ACR, Title Name)".
+  mutating func findTitleName(_ s: Int) {
+    let tokens = sentences[s].tokens
+    var i = 0
+    while i < tokens.count {
+      defer { i += 1 }
+      guard isTitleHead(s, i), !sentences[s].claimed[i] else { continue }
+      // The title's extent.
+      var titleStart = i
+      while titleStart > 0, isTitleWord(tokens[titleStart - 1]),
+        !sentences[s].claimed[titleStart - 1]
+      {
+        titleStart -= 1
+      }
+      var titleEnd = i + 1
+      while titleEnd < tokens.count {
+        if isTitleHead(s, titleEnd)
+          || tokens[titleEnd].lower == "general" && tokens[titleEnd].isCapitalized
+        {
+          titleEnd += 1
+        } else if tokens[titleEnd].lower == "and", titleEnd + 1 < tokens.count,
+          isTitleWord(tokens[titleEnd + 1]), tokens[titleEnd + 1].lower != "and"
+        {
+          titleEnd += 2
+        } else {
+          break
+        }
+      }
+      i = titleEnd - 1
+      // What stands before the title: an organisation, a country, or an
+      // appositive "(ACR, ".
+      var org: Int?
+      var countryQualifier: Int?
+      var appositive = false
+      if titleStart > 0, let span = sentences[s].span(endingAt: titleStart) {
+        let entity = result.entities[span.entity]
+        if entity.type == .country {
+          countryQualifier = span.entity
+        } else if entity.type != .person {
+          org = span.entity
+        }
+      } else if titleStart >= 2, tokens[titleStart - 1].isPunct(","),
+        sentences[s].depth[titleStart] > 0,
+        let span = sentences[s].span(endingAt: titleStart - 1),
+        result.entities[span.entity].type != .person,
+        result.entities[span.entity].type != .country
+      {
+        org = span.entity
+        appositive = true
+      } else if titleStart >= 2, !tokens[titleStart - 1].isWord,
+        tokens[titleStart - 1].text.hasSuffix("s"),
+        let span = sentences[s].span(endingAt: titleStart - 1),
+        result.entities[span.entity].type == .country
+      {
+        countryQualifier = span.entity
+      }
+      var title = sentences[s].text(titleStart..<titleEnd)
+      var nameRange: Range<Int>?
+      var qualifierWords: Range<Int>?
+      // "for Bilateral Economic Affairs Kim Sun-young", "of Finance".
+      if titleEnd + 1 < tokens.count, ["for", "of"].contains(tokens[titleEnd].lower),
+        tokens[titleEnd + 1].isCapitalized, !sentences[s].claimed[titleEnd + 1]
+      {
+        var end = titleEnd + 1
+        while end < tokens.count, !sentences[s].claimed[end] {
+          if tokens[end].isCapitalized {
+            end += 1
+          } else if ["and", "&", "of", "for"].contains(tokens[end].lower), end + 1 < tokens.count,
+            tokens[end + 1].isCapitalized
+          {
+            end += 1
+          } else {
+            break
+          }
+        }
+        let run = (titleEnd + 1)..<end
+        if let tail = koreanNameTail(s, run) {
+          nameRange = tail
+          qualifierWords = titleEnd..<tail.lowerBound
+        } else {
+          qualifierWords = titleEnd..<end
+        }
+        if let qualifierWords {
+          title = sentences[s].text(titleStart..<qualifierWords.upperBound)
+        }
+      } else {
+        let end = nameEnd(s, from: titleEnd)
+        if end > titleEnd { nameRange = titleEnd..<end }
+      }
+      // The organisation implied by the title itself.
+      if org == nil {
+        org = organisationForTitle(
+          s, titleStart..<(qualifierWords?.upperBound ?? titleEnd),
+          country: countryQualifier)
+      }
+      guard let nameRange else {
+        if let org, countryQualifier != nil || tokens[titleStart].lower != "minister" {
+          if countryQualifier != nil {
+            unnamedOfficials.append((s, titleStart..<(qualifierWords?.upperBound ?? titleEnd), org))
+          }
+        }
+        continue
+      }
+      let nameTokens = tokens[nameRange].map(\.text)
+      if nameTokens.filter({ $0 != "(" && $0 != ")" }).count == 1 {
+        // "Minister Kim": resolved once every full name is known.
+        shortReferences.append((s, nameRange, title, nameTokens[0]))
+        i = nameRange.upperBound - 1
+        continue
+      }
+      guard let name = PersonName(tokens: nameTokens) else { continue }
+      let person = person(name)
+      sentences[s].claim(nameRange, entity: person, appositive: appositive)
+      if titles[person] == nil { titles[person] = title }
+      i = nameRange.upperBound - 1
+      // "… of KATS", "… of the Ministry of …" after the name.
+      var after = nameRange.upperBound
+      if org == nil, after + 1 < tokens.count, ["of", "at"].contains(tokens[after].lower) {
+        after += 1
+        if let span = sentences[s].span(startingAt: after),
+          result.entities[span.entity].type.isOrganisation
+        {
+          org = span.entity
+        }
+      }
+      if let org {
+        affiliate(person, org, title: title)
+      } else if let countryQualifier {
+        affiliate(person, countryQualifier, title: title)
+      }
+    }
+  }
+
+  /// The body a title names by itself: "Foreign Minister" (the gazetteer's
+  /// head titles), "Minister of SMEs and Startups" (the Ministry of SMEs and
+  /// Startups), "Vietnam's Vice Minister of Finance" (Vietnam's Ministry of
+  /// Finance).
+  mutating func organisationForTitle(_ s: Int, _ range: Range<Int>, country: Int?) -> Int? {
+    let tokens = sentences[s].tokens
+    var words = Array(tokens[range])
+    while let first = words.first,
+      ["acting", "vice", "deputy", "first", "second", "senior"].contains(first.lower),
+      words.count > 1
+    {
+      words.removeFirst()
+    }
+    let key = PhraseIndex.key(words[...])
+    if country == nil || result.entities[country ?? 0].keys.contains("c:KR"),
+      let g = index.headTitles[key]
+    {
+      return institution(g, form: index.gazetteer.institutions[g].name)
+    }
+    guard let minister = words.firstIndex(where: { $0.lower == "minister" }),
+      minister + 2 < words.count, words[minister + 1].lower == "of"
+    else { return nil }
+    let subject = words[(minister + 2)...].map(\.text).joined(separator: " ")
+    let ministry = "Ministry of " + subject
+    if let country, let code = result.entities[country].keys.first(where: { $0.hasPrefix("c:") }),
+      code != "c:KR"
+    {
+      let name = "\(ministry) (\(result.entities[country].name))"
+      if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
+        return institution(g, form: name)
+      }
+      return patternInstitution(name: name, type: .ministry, country: String(code.dropFirst(2)))
+    }
+    if case .institution(let g) = index.exact(Tokenizer.tokens(ministry)[...]) {
+      return institution(g, form: ministry)
+    }
+    return nil
+  }
+
+  /// "Park Jung-sung, Deputy Minister for Trade at the Ministry of …",
+  /// "Tran Quoc Phuong, Vietnam's Vice Minister of Finance",
+  /// "Anwar A. Al-Hejazi, CEO of S-OIL".
+  mutating func findNameCommaTitle(_ s: Int) {
+    let tokens = sentences[s].tokens
+    for comma in tokens.indices where tokens[comma].isPunct(",") && comma >= 2 {
+      // The name: two to four name tokens ending at the comma, at a clause start.
+      var start = comma
+      while start > 0, comma - start < 4,
+        isNameToken(s, start - 1)
+          || tokens[start - 1].text.hasSuffix(".")
+            && tokens[start - 1].text.count == 2 && tokens[start - 1].isCapitalized
+      {
+        start -= 1
+      }
+      guard comma - start >= 2 else { continue }
+      if start > 0 {
+        let previous = tokens[start - 1]
+        let boundary =
+          !previous.isWord
+          || ["by", "with", "and", "including", "from", "as", "to"].contains(previous.lower)
+        guard boundary, !previous.isPunct("'s") else { continue }
+      }
+      let nameTokens = tokens[start..<comma].map(\.text)
+      if case .some = index.exact(tokens[start..<comma]) { continue }
+      // The title after the comma.
+      var cursor = comma + 1
+      if cursor < tokens.count, tokens[cursor].lower == "the" { cursor += 1 }
+      var country: Int?
+      if cursor + 1 < tokens.count, let span = sentences[s].span(startingAt: cursor),
+        result.entities[span.entity].type == .country
+      {
+        country = span.entity
+        cursor = span.range.upperBound
+        if cursor < tokens.count, !tokens[cursor].isWord, tokens[cursor].text.hasSuffix("s") {
+          cursor += 1
+        }
+      }
+      let titleStart = cursor
+      while cursor < tokens.count,
+        isTitleWord(tokens[cursor])
+          || tokens[cursor].lower == "and"
+            && cursor + 1 < tokens.count && isTitleWord(tokens[cursor + 1])
+      {
+        cursor += 1
+      }
+      guard cursor > titleStart, (titleStart..<cursor).contains(where: { isTitleHead(s, $0) })
+      else {
+        continue
+      }
+      var titleEnd = cursor
+      // "for Trade", "of Finance" (but not "of S-OIL", "of the Ministry").
+      if cursor + 1 < tokens.count, ["for", "of"].contains(tokens[cursor].lower),
+        tokens[cursor + 1].isCapitalized, !sentences[s].claimed[cursor + 1],
+        tokens[cursor].lower == "for" || country != nil
+      {
+        var end = cursor + 1
+        while end < tokens.count, tokens[end].isCapitalized, !sentences[s].claimed[end] { end += 1 }
+        titleEnd = end
+      }
+      let title = sentences[s].text(titleStart..<titleEnd)
+      var org = organisationForTitle(s, titleStart..<titleEnd, country: country)
+      // "at the Ministry of …", "of S-OIL", "of the Republic of Korea in New York".
+      var after = titleEnd
+      if org == nil, after + 1 < tokens.count, ["at", "of", "in"].contains(tokens[after].lower) {
+        after += 1
+        if let span = sentences[s].span(startingAt: after) {
+          let entity = result.entities[span.entity]
+          let mission =
+            title.lowercased().contains("consul") || title.lowercased().contains("ambassador")
+          if entity.type == .country, mission {
+            // A diplomatic mission: "Consul General of the Republic of Korea in New York".
+            var end = span.range.upperBound
+            while end < tokens.count, tokens[end].isCapitalized || tokens[end].lower == "in" {
+              end += 1
+            }
+            let kind = title.lowercased().contains("consul") ? "Consulate General" : "Embassy"
+            let rest = sentences[s].text((after - (tokens[after - 1].lower == "the" ? 1 : 0))..<end)
+            let code = entity.keys.first { $0.hasPrefix("c:") }.map { String($0.dropFirst(2)) }
+            org = patternInstitution(name: "\(kind) of \(rest)", type: .agency, country: code)
+          } else if entity.type != .person, entity.type != .country {
+            org = span.entity
+          }
+        } else {
+          // A company not known otherwise: the words up to a dash or comma.
+          // A country word may end a company name: "onsemi Korea".
+          var end = after
+          while end < tokens.count, tokens[end].isWord, end - after < 4,
+            !sentences[s].claimed[end] || isCountrySpan(s, at: end)
+          {
+            end += 1
+          }
+          let corporate = [
+            "ceo", "director", "president", "chairman", "founder", "officer", "manager", "head",
+          ]
+          .contains { title.lowercased().contains($0) }
+          if end > after, corporate,
+            tokens[after].isCapitalized || tokens[after].text.first?.isLowercase == true,
+            end == tokens.count || !tokens[end].isWord
+          {
+            let name = sentences[s].text(after..<end)
+            let entity = company(name)
+            org = entity
+            sentences[s].unclaim(after..<end)
+            sentences[s].claim(after..<end, entity: entity)
+          }
+        }
+      }
+      guard let name = PersonName(tokens: nameTokens) else { continue }
+      let person = person(name)
+      sentences[s].claim(start..<comma, entity: person)
+      if titles[person] == nil { titles[person] = title }
+      if let org {
+        affiliate(person, org, title: title)
+      } else if let country {
+        affiliate(person, country, title: title)
+      }
+    }
+  }
+
+  /// True when token `i` belongs to a country mention.
+  func isCountrySpan(_ s: Int, at i: Int) -> Bool {
+    guard let span = sentences[s].span(at: i) else { return false }
+    return result.entities[span.entity].type == .country
+  }
+
+  mutating func affiliate(_ person: Int, _ org: Int, title: String?) {
+    let affiliation = LocalExtraction.LocalAffiliation(person: person, org: org, title: title)
+    if !result.affiliations.contains(where: { $0.person == person && $0.org == org }) {
+      result.affiliations.append(affiliation)
+    }
+  }
+
+  /// "Minister Kim" → the one person named Kim in the release, preferring
+  /// one with the same title.
+  mutating func resolveShortReferences() {
+    for (s, range, title, family) in shortReferences {
+      let candidates = result.entities.indices.filter { e in
+        guard let name = result.entities[e].person else { return false }
+        return name.family.lowercased() == family.lowercased()
+          || name.surface.split(separator: " ").first.map { $0.lowercased() == family.lowercased() }
+            == true
+      }
+      var chosen: Int?
+      if candidates.count == 1 {
+        chosen = candidates[0]
+      } else if candidates.count > 1 {
+        let head = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let sameTitle = candidates.filter { titles[$0]?.lowercased().contains(head) == true }
+        if sameTitle.count == 1 { chosen = sameTitle[0] }
+      }
+      guard let chosen else { continue }
+      result.entities[chosen].addForm(sentences[s].text(range.lowerBound..<range.upperBound))
+      sentences[s].claim(range, entity: chosen)
+    }
+  }
+
+  /// A Korean official with a government title and no stated body works at
+  /// the release's own ministry or agency (the first Korean one named).
+  mutating func attachUnaffiliatedOfficials() {
+    let lead: Int? = {
+      for sentence in sentences {
+        for span in sentence.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+          let entity = result.entities[span.entity]
+          if entity.type == .ministry || entity.type == .agency,
+            entity.country == nil || entity.country == "KR"
+          {
+            return span.entity
+          }
+        }
+      }
+      return nil
+    }()
+    guard let lead else { return }
+    for (person, title) in titles {
+      guard !result.affiliations.contains(where: { $0.person == person }),
+        let name = result.entities[person].person,
+        Lexicon.koreanFamilyNames.contains(name.family.lowercased()),
+        !["executive", "managing", "ceo", "chairman", "founder", "board"].contains(where: {
+          title.lowercased().contains($0)
+        }),
+        title.lowercased().split(whereSeparator: { $0 == " " }).contains(where: {
+          Lexicon.governmentTitles.contains(String($0))
+        })
+      else { continue }
+      affiliate(person, lead, title: title)
+    }
+  }
+
+  // MARK: - 5. Companies
+
+  mutating func findCompanies(_ s: Int) {
+    let tokens = sentences[s].tokens
+    // "X, a cosmetics distribution company"; "82Startup, a … group".
+    for comma in tokens.indices where tokens[comma].isPunct(",") && comma > 0 {
+      guard comma + 2 < tokens.count, ["a", "an"].contains(tokens[comma + 1].lower) else {
+        continue
+      }
+      var descriptor: String?
+      var k = comma + 2
+      while k < tokens.count, k < comma + 8, tokens[k].isWord,
+        !["that", "which", "who"].contains(tokens[k].lower)
+      {
+        if Lexicon.companyDescriptors.contains(tokens[k].lower)
+          || Lexicon.organisationDescriptors.contains(tokens[k].lower)
+        {
+          descriptor = tokens[k].lower
+          break
+        }
+        k += 1
+      }
+      guard let descriptor else { continue }
+      var start = comma
+      while start > 0, comma - start < 4, tokens[start - 1].isWord,
+        !sentences[s].claimed[start - 1],
+        tokens[start - 1].isCapitalized || tokens[start - 1].text.first?.isNumber == true
+      {
+        start -= 1
+      }
+      guard start < comma, sentences[s].span(endingAt: comma) == nil else { continue }
+      let name = sentences[s].text(start..<comma)
+      let isOrganisation =
+        Lexicon.organisationDescriptors.contains(descriptor)
+        && !Lexicon.companyDescriptors.contains(descriptor)
+      let entity =
+        isOrganisation
+        ? patternInstitution(name: name, type: .organization, country: nil) : company(name)
+      sentences[s].claim(start..<comma, entity: entity)
+    }
+    // "firms include Soulbrain (semiconductor materials), Jusung Engineering (…), and …".
+    for noun in tokens.indices where Lexicon.companyNouns.contains(tokens[noun].lower) {
+      var k = noun + 1
+      if k < tokens.count,
+        ["include", "included", "including", "such", "like", "are", ":"].contains(tokens[k].lower)
+      {
+        k += tokens[k].lower == "such" ? 2 : 1
+      } else {
+        continue
+      }
+      var items: [(Range<Int>, Bool)] = []
+      while k < tokens.count {
+        var end = k
+        while end < tokens.count, tokens[end].isWord,
+          tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true,
+          !sentences[s].claimed[end], end - k < 4
+        {
+          end += 1
+        }
+        guard end > k else { break }
+        var described = false
+        var next = end
+        if next < tokens.count, tokens[next].isPunct("(") {
+          described = true
+          while next < tokens.count, !tokens[next].isPunct(")") { next += 1 }
+          next += 1
+        }
+        let suffix = Lexicon.companySuffixes.contains(tokens[end - 1].lower)
+        items.append((k..<end, described || suffix))
+        if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
+        if next < tokens.count, tokens[next].lower == "and" { next += 1 }
+        if next == k { break }
+        k = next
+        if k < tokens.count, !tokens[k].isCapitalized { break }
+      }
+      if items.count >= 2, items.allSatisfy(\.1) {
+        for (range, _) in items where sentences[s].span(at: range.lowerBound) == nil {
+          sentences[s].claim(range, entity: company(sentences[s].text(range)))
+        }
+      }
+    }
+    // "visited the headquarters of X".
+    for visit in tokens.indices where tokens[visit].lower.hasPrefix("visit") {
+      var k = visit + 1
+      if k < tokens.count, tokens[k].lower == "the" { k += 1 }
+      guard k + 2 < tokens.count,
+        [
+          "headquarters", "plant", "factory", "facility", "facilities", "site", "office", "campus",
+          "offices",
+        ]
+        .contains(tokens[k].lower), tokens[k + 1].lower == "of"
+      else { continue }
+      let start = k + 2
+      guard sentences[s].span(at: start) == nil else { continue }
+      var end = start
+      while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
+        tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
+      {
+        end += 1
+      }
+      if end > start {
+        sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
+      }
+    }
+    // Names ending in a company suffix: "Samsung Electronics Co., Ltd.".
+    var i = 0
+    while i < tokens.count {
+      guard tokens[i].isCapitalized, !sentences[s].claimed[i] else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < tokens.count,
+        tokens[end].isCapitalized
+          || tokens[end].isPunct(",")
+            && end + 1 < tokens.count
+            && ["ltd.", "ltd", "inc.", "inc"].contains(tokens[end + 1].lower),
+        !sentences[s].claimed[end]
+      {
+        end += 1
+      }
+      let strong: Set<String> = [
+        "co.", "ltd.", "inc.", "corp.", "corporation", "company", "holdings", "electronics",
+        "motor",
+        "motors", "chemical", "steel", "pharmaceutical", "pharmaceuticals", "biologics",
+        "shipbuilding", "c&t", "e&c", "engineering",
+      ]
+      if end - i >= 2, strong.contains(tokens[end - 1].lower), tokens[i].lower != "the" {
+        sentences[s].claim(i..<end, entity: company(sentences[s].text(i..<end)))
+      }
+      i = max(end, i + 1)
+    }
+  }
+
+  // MARK: - 6a. Parent bodies
+
+  /// "KATS (…) under the Ministry of …": the first is part of the second.
+  mutating func findParents() {
+    for s in sentences.indices {
+      let tokens = sentences[s].tokens
+      for span in sentences[s].spans where !span.appositive {
+        let child = result.entities[span.entity]
+        guard child.type.isOrganisation else { continue }
+        var k = span.range.upperBound
+        if k < tokens.count, tokens[k].isPunct("(") {
+          while k < tokens.count, !tokens[k].isPunct(")") { k += 1 }
+          k += 1
+        }
+        guard k + 1 < tokens.count, tokens[k].lower == "under",
+          let parent = sentences[s].span(startingAt: k + 1), parent.entity != span.entity,
+          result.entities[parent.entity].type.isOrganisation
+        else { continue }
+        let link = LocalExtraction.LocalParent(
+          child: span.entity, parent: parent.entity, evidence: sentences[s].text)
+        if !result.parents.contains(where: { $0.child == link.child && $0.parent == link.parent }) {
+          result.parents.append(link)
+        }
+      }
+    }
+  }
+
+  /// Every span as a mention with body offsets.
+  mutating func collectMentions() {
+    for sentence in sentences {
+      for span in sentence.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        let (start, end) = sentence.bodyOffsets(span.range)
+        result.mentions.append(
+          LocalExtraction.LocalMention(
+            entity: span.entity, sentence: sentence.index, start: start, end: end,
+            text: sentence.text(span.range)))
+      }
+    }
+  }
+}

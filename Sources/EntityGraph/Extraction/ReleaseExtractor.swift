@@ -1,0 +1,515 @@
+import PressReleases
+
+/// An acronym defined somewhere in the corpus: "Korea Chamber of Commerce
+/// and Industry (KCCI)".
+struct AcronymDefinition: Hashable, Sendable {
+  var name: String
+  var type: EntityType
+  var keys: Set<String>
+  var country: String?
+  var gazetteerID: String?
+}
+
+/// What one release yields before corpus-wide resolution.
+struct LocalExtraction: Sendable {
+  struct LocalMention: Hashable, Sendable {
+    var entity: Int
+    var sentence: Int
+    var start: Int
+    var end: Int
+    var text: String
+  }
+  struct LocalAffiliation: Hashable, Sendable {
+    var person: Int
+    var org: Int
+    var title: String?
+  }
+  struct LocalParent: Hashable, Sendable {
+    var child: Int
+    var parent: Int
+    var evidence: String
+  }
+  struct LocalMeeting: Hashable, Sendable {
+    var participants: [Int]
+    var date: DateSpan?
+    var place: String?
+    var status: MeetingStatus
+    var evidence: String
+    var sentence: Int
+  }
+
+  var release: Release
+  var entities: [LocalEntity] = []
+  var mentions: [LocalMention] = []
+  var affiliations: [LocalAffiliation] = []
+  var parents: [LocalParent] = []
+  var meetings: [LocalMeeting] = []
+  /// Institution acronyms this release defines.
+  var definitions: [String: AcronymDefinition] = [:]
+  /// Acronym-like tokens it could not place.
+  var unresolvedAcronyms: Set<String> = []
+}
+
+/// Extracts entities and relations from one release.
+///
+/// The rules, in order, per sentence:
+/// 1. **Institutions by head noun**: "Ministry of …", "… Agency", "…
+///    Committee on …", "Embassy in …"; checked against the gazetteer, with a
+///    country qualifier ("Vietnam's Ministry of Finance") kept apart from
+///    Korea's bodies.
+/// 2. **Acronym definitions**: "Long Name (ACR)" and appositives that name
+///    the head, "(MOTIR, Minister JK Kim)". A definition in the release beats
+///    built-in data; a long form that is not an institution ("memorandum of
+///    understanding (MOU)") makes the acronym a non-entity in this release.
+/// 3. **Gazetteer phrases**: known institutions, countries by name,
+///    abbreviation and adjective; regions are recognised and skipped.
+/// 4. **People with titles**, in the forms "Title Name", "ORG Title Name",
+///    "Name, Title at/of ORG", "Title for X Name"; short references
+///    ("Minister Kim") resolve to the full name in the release.
+/// 5. **Companies**: "X, a … company", "CEO of X", lists of firms with their
+///    sectors, "visited the headquarters of X", company suffixes.
+/// 6. **Relations**: affiliations, parent bodies ("X under Y") and meetings
+///    (see ``MeetingFinder``).
+struct ReleaseExtractor: Sendable {
+  let index: PhraseIndex
+  /// Acronyms defined in other releases of the corpus.
+  var corpusAcronyms: [String: AcronymDefinition] = [:]
+
+  func extract(_ release: Release) -> LocalExtraction {
+    var state = State(release: release, index: index, corpusAcronyms: corpusAcronyms)
+    state.run()
+    return state.result
+  }
+}
+
+/// The working state of one release's extraction.
+struct State {
+  let index: PhraseIndex
+  let corpusAcronyms: [String: AcronymDefinition]
+  var result: LocalExtraction
+  var sentences: [SentenceWork]
+  var byKey: [String: Int] = [:]
+  /// Acronyms defined in this release: entity index, or nil for a
+  /// non-entity definition ("MOU" for memorandum of understanding).
+  var localAcronyms: [String: Int?] = [:]
+  /// People mentioned by title and family name only, resolved after all
+  /// full names are known: (sentence, token range, title, family name).
+  var shortReferences: [(Int, Range<Int>, String, String)] = []
+  /// Per person: the title they were given in this release.
+  var titles: [Int: String] = [:]
+  /// Unnamed officials: (sentence, token range, organisation) as in "the
+  /// Vietnamese Minister of Finance".
+  var unnamedOfficials: [(Int, Range<Int>, Int)] = []
+
+  init(release: Release, index: PhraseIndex, corpusAcronyms: [String: AcronymDefinition]) {
+    self.index = index
+    self.corpusAcronyms = corpusAcronyms
+    result = LocalExtraction(release: release)
+    sentences = release.sentences.map(SentenceWork.init)
+  }
+
+  mutating func run() {
+    for s in sentences.indices { findInstitutions(s) }
+    for s in sentences.indices {
+      findDefinitions(s)
+      scanGazetteer(s)
+      findPeople(s)
+      findCompanies(s)
+    }
+    resolveShortReferences()
+    attachUnaffiliatedOfficials()
+    findParents()
+    var finder = MeetingFinder(state: self)
+    let meetings = finder.find()
+    self = finder.state  // keeps entities the finder added (bilateral sides)
+    result.meetings = meetings
+    collectMentions()
+  }
+
+  // MARK: - Entities
+
+  /// Finds or creates the local entity for a set of keys.
+  mutating func intern(
+    keys: Set<String>, type: EntityType, name: String, form: String, country: String? = nil,
+    gazetteerID: String? = nil, person: PersonName? = nil
+  ) -> Int {
+    let known = byKey
+    if let existing = keys.sorted().compactMap({ known[$0] }).first {
+      result.entities[existing].addForm(form)
+      for key in keys where byKey[key] == nil {
+        byKey[key] = existing
+        result.entities[existing].keys.insert(key)
+      }
+      if let person, result.entities[existing].person == nil {
+        result.entities[existing].person = person
+      }
+      return existing
+    }
+    let entity = LocalEntity(
+      type: type, forms: [form], name: name, keys: keys, country: country,
+      gazetteerID: gazetteerID, person: person)
+    result.entities.append(entity)
+    let id = result.entities.count - 1
+    for key in keys { byKey[key] = id }
+    return id
+  }
+
+  /// The local entity for a gazetteer institution.
+  mutating func institution(_ i: Int, form: String) -> Int {
+    let entry = index.gazetteer.institutions[i]
+    return intern(
+      keys: ["g:" + entry.id], type: entry.type, name: entry.name, form: form,
+      country: entry.country, gazetteerID: entry.id)
+  }
+
+  /// The local entity for a country.
+  mutating func country(_ i: Int, form: String) -> Int {
+    let entry = index.gazetteer.countries[i]
+    return intern(keys: ["c:" + entry.code], type: .country, name: entry.name, form: form)
+  }
+
+  /// The local entity for an institution known only by pattern.
+  mutating func patternInstitution(name: String, type: EntityType, country: String?) -> Int {
+    let key = "o:\(type.rawValue):\(country ?? ""):" + PhraseIndex.key(Tokenizer.tokens(name)[...])
+    return intern(keys: [key], type: type, name: name, form: name, country: country)
+  }
+
+  /// The local entity for a company.
+  mutating func company(_ name: String) -> Int {
+    if let target = index.exact(Tokenizer.tokens(name)[...]), case .institution(let i) = target {
+      return institution(i, form: name)
+    }
+    let key = "k:" + PersonName.letters(name) + (name.contains(where: \.isNumber) ? "#" : "")
+    let digits = String(name.filter(\.isNumber))
+    return intern(keys: [key + digits], type: .company, name: name, form: name)
+  }
+
+  /// The local entity for a person.
+  mutating func person(_ name: PersonName) -> Int {
+    intern(
+      keys: Set(name.keys.map { "p:" + $0 }), type: .person, name: name.canonical,
+      form: name.surface, person: name)
+  }
+
+  /// The country index for a token range that names one, if any.
+  func countryIndex(_ tokens: ArraySlice<Token>) -> Int? {
+    if case .country(let c, _) = index.exact(tokens) { return c }
+    return nil
+  }
+
+  // MARK: - 1. Institutions by head noun
+
+  mutating func findInstitutions(_ s: Int) {
+    let tokens = sentences[s].tokens
+    var i = 0
+    while i < tokens.count {
+      defer { i += 1 }
+      guard tokens[i].isCapitalized, !sentences[s].claimed[i],
+        let headType = Lexicon.institutionHeads[tokens[i].lower]
+      else { continue }
+      let isMinistry = headType == .ministry
+      // The head must end the capitalised run, or be followed by of/for/on/in.
+      var end = i + 1
+      if tokens[i].lower == "consulate" || tokens[i].lower == "secretary",
+        end < tokens.count, tokens[end].lower == "general"
+      {
+        end += 1
+      }
+      if end < tokens.count, tokens[end].isCapitalized,
+        !tokens[end].isAcronymLike
+          || tokens[end].lower == "general"
+      {
+        continue
+      }
+      // Left part: the proper name before the head ("Korea Trade-Investment
+      // Promotion"), or for Ministry/Department only a country qualifier.
+      var start = i
+      var qualifier: Int?
+      if isMinistry {
+        var left = i
+        while left > 0, tokens[left - 1].isCapitalized, left > i - 3 {
+          left -= 1
+        }
+        if left < i, let c = countryIndex(tokens[left..<i]) {
+          qualifier = c
+          start = left
+        } else if left < i, tokens[i - 1].lower == "federal" {
+          start = i - 1
+        }
+      } else {
+        while start > 0 {
+          let previous = tokens[start - 1]
+          if sentences[s].claimed[start - 1] { break }
+          if previous.isCapitalized, previous.lower != "the",
+            start - 1 > 0 || previous.text != "The",
+            !Lexicon.titleHeads.contains(previous.lower)
+          {
+            start -= 1
+          } else if (previous.isPunct("-") || previous.isPunct("\u{2013}")
+            || previous.lower == "and"
+            || previous.text == "&"), start >= 2, tokens[start - 2].isCapitalized,
+            tokens[start].isCapitalized
+          {
+            start -= 1
+          } else {
+            break
+          }
+        }
+        while start < i, !tokens[start].isCapitalized { start += 1 }
+      }
+      // Right part: "of/for/on/to … Capitalised", commas in ministry lists,
+      // "in City" after missions.
+      let allowsIn = ["embassy", "consulate", "mission", "office"].contains(tokens[i].lower)
+      var cursor = end
+      if cursor < tokens.count,
+        ["of", "for", "on"].contains(tokens[cursor].lower)
+          || (allowsIn && tokens[cursor].lower == "in"),
+        cursor + 1 < tokens.count
+      {
+        var probe = cursor + 1
+        if tokens[probe].lower == "the", probe + 1 < tokens.count { probe += 1 }
+        if tokens[probe].isCapitalized, !sentences[s].claimed[probe],
+          !State.calendarWords.contains(tokens[probe].lower)
+        {
+          var last = probe
+          var j = probe + 1
+          while j < tokens.count, !sentences[s].claimed[j] {
+            let t = tokens[j]
+            if t.isCapitalized, !Lexicon.titleHeads.contains(t.lower) || t.lower == "representative"
+            {
+              last = j
+              j += 1
+            } else if ["of", "for", "and", "&", "on", "to", "the", "in"].contains(t.lower)
+              || t.text == "&" || t.isPunct("-")
+            {
+              if t.lower == "in", !allowsIn { break }
+              j += 1
+            } else if t.isPunct(","), isMinistry, commaList(tokens, after: j) {
+              j += 1
+            } else {
+              break
+            }
+          }
+          cursor = last + 1
+        }
+      }
+      end = max(end, cursor)
+      // A body named by generic words only ("Technical Subcommittee") is none.
+      let words = tokens[start..<end].filter(\.isWord).map(\.lower)
+      if words.allSatisfy({
+        Lexicon.genericBodyWords.contains($0) || Lexicon.institutionHeads[$0] != nil
+      }) {
+        i = end - 1
+        continue
+      }
+      // A possessive country before: "Vietnam's Ministry of Finance".
+      if qualifier == nil, start >= 2, tokens[start - 1].text.hasSuffix("s"),
+        !tokens[start - 1].isWord,
+        let c = countryIndex(tokens[(start - 2)..<(start - 1)])
+      {
+        qualifier = c
+      }
+      let entity = resolveInstitution(
+        s, range: start..<end, head: i, type: headType, qualifier: qualifier, ministry: isMinistry)
+      if let entity {
+        sentences[s].claim(start..<end, entity: entity)
+      }
+      i = end - 1
+    }
+  }
+
+  /// True when the comma at `j` continues a list such as "Trade, Industry,
+  /// and Resources" (an "and" follows within a few capitalised words).
+  func commaList(_ tokens: [Token], after j: Int) -> Bool {
+    var k = j + 1
+    var words = 0
+    while k < tokens.count, k <= j + 5 {
+      if tokens[k].lower == "and" { return words > 0 || tokens[k - 1].isPunct(",") }
+      if tokens[k].isCapitalized {
+        if Lexicon.institutionHeads[tokens[k].lower] != nil
+          || Lexicon.titleHeads.contains(tokens[k].lower)
+        {
+          return false
+        }
+        words += 1
+      } else if !tokens[k].isPunct(",") {
+        return false
+      }
+      k += 1
+    }
+    return false
+  }
+
+  /// Decides which entity an institution phrase is.
+  mutating func resolveInstitution(
+    _ s: Int, range: Range<Int>, head: Int, type: EntityType, qualifier: Int?, ministry: Bool
+  ) -> Int? {
+    let tokens = sentences[s].tokens
+    let form = sentences[s].text(range)
+    // The whole phrase as the gazetteer knows it.
+    if case .institution(let g) = index.exact(tokens[range]) {
+      return institution(g, form: form)
+    }
+    let baseRange = ministry && qualifier != nil ? head..<range.upperBound : range
+    let base = sentences[s].text(baseRange)
+    var countryCode: String?
+    if let qualifier {
+      countryCode = index.gazetteer.countries[qualifier].code
+    }
+    if let countryCode, countryCode != "KR", let qualifier {
+      // A foreign body: "Ministry of Finance (Vietnam)".
+      let countryName = index.gazetteer.countries[qualifier].name
+      let name = "\(base) (\(countryName))"
+      if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
+        return institution(g, form: form)
+      }
+      return patternInstitution(name: name, type: type, country: countryCode)
+    }
+    if case .institution(let g) = index.exact(tokens[baseRange]) {
+      return institution(g, form: form)
+    }
+    // A bare generic ministry name refers to a foreign one named earlier.
+    if ministry, qualifier == nil {
+      let key = PhraseIndex.key(tokens[baseRange])
+      if let earlier = result.entities.indices.first(where: { e in
+        result.entities[e].type == .ministry && result.entities[e].country != nil
+          && result.entities[e].country != "KR"
+          && PhraseIndex.key(Tokenizer.tokens(result.entities[e].name)[...]).hasPrefix(key + " ")
+      }) {
+        result.entities[earlier].addForm(form)
+        return earlier
+      }
+    }
+    // A sub-body of a known organisation: "WTO Committee on …".
+    if !ministry, range.lowerBound < head,
+      let acronym = index.acronyms[tokens[range.lowerBound].text],
+      index.gazetteer.institutions[acronym].type == .organization,
+      ["committee", "council", "subcommittee", "board", "secretariat", "group"].contains(
+        tokens[head].lower)
+    {
+      return institution(acronym, form: form)
+    }
+    let name = sentences[s].text(range)
+    return patternInstitution(name: name, type: type, country: countryCode)
+  }
+
+  // MARK: - 2. Acronym definitions
+
+  mutating func findDefinitions(_ s: Int) {
+    let tokens = sentences[s].tokens
+    for j in tokens.indices where tokens[j].isPunct("(") {
+      guard j + 2 < tokens.count, tokens[j + 1].isAcronymLike,
+        tokens[j + 2].isPunct(")") || tokens[j + 2].isPunct(",")
+      else { continue }
+      let acronym = tokens[j + 1].text
+      if let span = sentences[s].span(endingAt: j) {
+        localAcronyms[acronym] = span.entity
+        result.entities[span.entity].addForm(acronym)
+        sentences[s].claim((j + 1)..<(j + 2), entity: span.entity)
+        let entity = result.entities[span.entity]
+        if entity.type != .person, entity.type != .country {
+          result.definitions[acronym] = AcronymDefinition(
+            name: entity.name, type: entity.type, keys: entity.keys, country: entity.country,
+            gazetteerID: entity.gazetteerID)
+        }
+        continue
+      }
+      // A long form the head-noun rule did not take: known to the gazetteer?
+      var start = j
+      while start > 0,
+        tokens[start - 1].isWord || tokens[start - 1].text == "&"
+          || tokens[start - 1].isPunct("-"), j - start < 10, !sentences[s].claimed[start - 1]
+      {
+        start -= 1
+      }
+      var matched: Int?
+      for candidate in start..<j where tokens[candidate].isCapitalized {
+        if case .institution(let g) = index.exact(tokens[candidate..<j]) {
+          matched = institution(g, form: sentences[s].text(candidate..<j))
+          sentences[s].claim(candidate..<j, entity: matched ?? 0)
+          break
+        }
+      }
+      if let matched {
+        localAcronyms[acronym] = matched
+        result.entities[matched].addForm(acronym)
+        sentences[s].claim((j + 1)..<(j + 2), entity: matched)
+      } else {
+        // Defined as something that is not an institution: not an entity
+        // here, whatever the built-in data says.
+        localAcronyms[acronym] = .some(nil)
+      }
+    }
+  }
+
+  // MARK: - 3. Gazetteer phrases and acronyms
+
+  mutating func scanGazetteer(_ s: Int) {
+    let tokens = sentences[s].tokens
+    var i = 0
+    while i < tokens.count {
+      guard !sentences[s].claimed[i], tokens[i].isCapitalized else {
+        i += 1
+        continue
+      }
+      var limit = i
+      while limit < tokens.count, !sentences[s].claimed[limit] { limit += 1 }
+      // Acronyms: the release's own definitions first.
+      if tokens[i].isAcronymLike, let entity = acronymEntity(tokens[i].text) {
+        if let entity { sentences[s].claim(i..<(i + 1), entity: entity) }
+        i += 1
+        continue
+      }
+      if let (end, target) = index.longestMatch(tokens, at: i, limit: limit) {
+        let form = sentences[s].text(i..<end)
+        switch target {
+        case .institution(let g):
+          let entry = index.gazetteer.institutions[g]
+          if end - i == 1, entry.acronyms.contains(tokens[i].text),
+            index.ambiguous.contains(tokens[i].text)
+          {
+            break
+          }
+          sentences[s].claim(i..<end, entity: institution(g, form: form))
+        case .country(let c, let adjective):
+          // "Korean Wave", "American Dream Mall": an adjective inside a
+          // proper name is not a mention of the country.
+          if adjective, end < tokens.count, tokens[end].isCapitalized, !tokens[end].isAcronymLike,
+            !Lexicon.titleHeads.contains(tokens[end].lower),
+            !Lexicon.titleModifiers.contains(tokens[end].lower),
+            Lexicon.institutionHeads[tokens[end].lower] == nil, !sentences[s].claimed[end]
+          {
+            break
+          }
+          sentences[s].claim(i..<end, entity: country(c, form: form))
+        case .region:
+          for k in i..<end { sentences[s].claimed[k] = true }
+        }
+        i = end
+        continue
+      }
+      if tokens[i].isAllCaps, tokens[i].text.count >= 2, tokens[i].text.count <= 8,
+        !tokens[i].text.contains("-")
+      {
+        result.unresolvedAcronyms.insert(tokens[i].text)
+      }
+      i += 1
+    }
+  }
+
+  /// The entity an acronym stands for: `.some(nil)` when the release
+  /// defines it as a non-entity, nil when unknown.
+  mutating func acronymEntity(_ acronym: String) -> Int?? {
+    if let local = localAcronyms[acronym] { return .some(local) }
+    if let g = index.acronyms[acronym] {
+      return .some(institution(g, form: acronym))
+    }
+    if let definition = corpusAcronyms[acronym] {
+      let entity = intern(
+        keys: definition.keys, type: definition.type, name: definition.name, form: acronym,
+        country: definition.country, gazetteerID: definition.gazetteerID)
+      return .some(entity)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,110 @@
+import PressReleases
+
+/// A sentence being worked on: its tokens, which of them are already part
+/// of a mention, and the mentions found so far.
+struct SentenceWork {
+  /// A mention found in this sentence.
+  struct Span: Hashable {
+    /// Token indices.
+    var range: Range<Int>
+    /// Index into the release's local entities.
+    var entity: Int
+    /// Inside an appositive "(MOTIR, Minister JK Kim)": named, not acting.
+    var appositive = false
+  }
+
+  var index: Int
+  var text: String
+  /// Offset of the sentence in the body, in scalars.
+  var offset: Int
+  var tokens: [Token]
+  var claimed: [Bool]
+  var spans: [Span] = []
+  /// Bracket depth at each token.
+  var depth: [Int]
+  /// True for tokens inside a quotation of six or more words (speech).
+  var inSpeech: [Bool]
+  /// The sentence's scalars, for slicing.
+  let scalars: [Unicode.Scalar]
+
+  init(_ sentence: Sentence) {
+    scalars = Array(sentence.text.unicodeScalars)
+    index = sentence.index
+    text = sentence.text
+    offset = sentence.start
+    tokens = Tokenizer.tokens(sentence.text)
+    claimed = Array(repeating: false, count: tokens.count)
+    var depth: [Int] = []
+    var level = 0
+    for token in tokens {
+      if token.isPunct("(") || token.isPunct("[") { level += 1 }
+      depth.append(level)
+      if token.isPunct(")") || token.isPunct("]") { level = max(0, level - 1) }
+    }
+    self.depth = depth
+    // Quotations: curly pairs, or straight quotes toggling.
+    var speech = Array(repeating: false, count: tokens.count)
+    var open: Int?
+    for (i, token) in tokens.enumerated() where !token.isWord {
+      let opening = token.text == "\u{201C}" || (token.text == "\"" && open == nil)
+      let closing = token.text == "\u{201D}" || (token.text == "\"" && open != nil)
+      if opening && open == nil {
+        open = i
+      } else if closing, let start = open {
+        if tokens[start..<i].filter(\.isWord).count >= 6 {
+          for j in start...i { speech[j] = true }
+        }
+        open = nil
+      }
+    }
+    if let start = open, tokens[start...].filter(\.isWord).count >= 6 {
+      for j in start..<tokens.count { speech[j] = true }
+    }
+    inSpeech = speech
+  }
+
+  /// Marks tokens as part of a mention and records it.
+  mutating func claim(_ range: Range<Int>, entity: Int, appositive: Bool = false) {
+    for i in range { claimed[i] = true }
+    spans.append(Span(range: range, entity: entity, appositive: appositive))
+  }
+
+  /// Removes the spans overlapping a range and frees their tokens.
+  mutating func unclaim(_ range: Range<Int>) {
+    for span in spans where span.range.overlaps(range) {
+      for i in span.range { claimed[i] = false }
+    }
+    spans.removeAll { $0.range.overlaps(range) }
+  }
+
+  /// The span that covers token `i`, if any.
+  func span(at i: Int) -> Span? {
+    spans.first { $0.range.contains(i) }
+  }
+
+  /// The span that starts at token `i` (skipping a "the").
+  func span(startingAt i: Int) -> Span? {
+    var i = i
+    if i < tokens.count, tokens[i].lower == "the" { i += 1 }
+    return spans.first { $0.range.lowerBound == i }
+  }
+
+  /// The span that ends right before token `i`.
+  func span(endingAt i: Int) -> Span? {
+    spans.first { $0.range.upperBound == i }
+  }
+
+  /// The text of tokens in a range, with spacing as in the sentence.
+  func text(_ range: Range<Int>) -> String {
+    guard let first = range.first, let last = range.last, last < tokens.count else { return "" }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
+    return String(view)
+  }
+
+  /// Scalar offsets of a token range in the release body.
+  func bodyOffsets(_ range: Range<Int>) -> (Int, Int) {
+    guard let first = range.first, let last = range.last else { return (offset, offset) }
+    return (offset + tokens[first].start, offset + tokens[last].end)
+  }
+}

@@ -1,0 +1,143 @@
+/// Finds gazetteer phrases in token sequences.
+///
+/// Phrases are compared on their significant words: lowercased, commas,
+/// dashes and "the" ignored, "&" read as "and", periods dropped ("U.S." is
+/// "us"). A phrase written all in capitals ("US", "ROK", an acronym) only
+/// matches text in capitals, so the pronoun "us" is never the United States.
+struct PhraseIndex: Sendable {
+  /// What a phrase stands for.
+  enum Target: Hashable, Sendable {
+    /// An institution, by index into the gazetteer's list.
+    case institution(Int)
+    /// A country by index, and whether the phrase was an adjective.
+    case country(Int, adjective: Bool)
+    /// A world region: recognised, never an entity.
+    case region
+  }
+
+  struct Entry: Hashable, Sendable {
+    var target: Target
+    var capitalsOnly: Bool
+  }
+
+  let gazetteer: Gazetteer
+  private(set) var phrases: [String: Entry] = [:]
+  /// Acronyms by exact text (case-sensitive), for unambiguous ones.
+  private(set) var acronyms: [String: Int] = [:]
+  /// Acronyms that need a definition in the release.
+  let ambiguous: Set<String>
+  /// Head titles ("foreign minister") → institution index.
+  private(set) var headTitles: [String: Int] = [:]
+  /// Institution index by gazetteer id.
+  private(set) var institutionByID: [String: Int] = [:]
+  /// Country index by code.
+  private(set) var countryByCode: [String: Int] = [:]
+  private(set) var longest = 1
+
+  init(_ gazetteer: Gazetteer) {
+    self.gazetteer = gazetteer
+    ambiguous = Set(gazetteer.ambiguousAcronyms)
+    for (index, country) in gazetteer.countries.enumerated() {
+      countryByCode[country.code] = index
+      for name in [country.name] + country.aliases {
+        add(name, .country(index, adjective: false))
+      }
+      for adjective in country.adjectives { add(adjective, .country(index, adjective: true)) }
+    }
+    for region in gazetteer.regions { add(region, .region) }
+    for (index, institution) in gazetteer.institutions.enumerated() {
+      institutionByID[institution.id] = index
+      for name in [institution.name] + institution.aliases {
+        add(name, .institution(index))
+      }
+      for acronym in institution.acronyms where !ambiguous.contains(acronym) {
+        if acronyms[acronym] == nil { acronyms[acronym] = index }
+      }
+      for title in institution.headTitles {
+        let key = PhraseIndex.key(Tokenizer.tokens(title)[...])
+        if headTitles[key] == nil { headTitles[key] = index }
+      }
+    }
+  }
+
+  private mutating func add(_ phrase: String, _ target: Target) {
+    let tokens = Tokenizer.tokens(phrase)
+    let key = PhraseIndex.key(tokens[...])
+    guard !key.isEmpty else { return }
+    let capitals =
+      tokens.filter(\.isWord).allSatisfy { $0.isAllCaps || $0.text.count == 1 }
+      && tokens.contains(where: \.isWord)
+    // Earlier entries win (countries before regions before institutions);
+    // a phrase that is a country and an institution stays a country.
+    if phrases[key] == nil {
+      phrases[key] = Entry(target: target, capitalsOnly: capitals)
+    }
+    longest = max(longest, tokens.filter { PhraseIndex.isSignificant($0) }.count)
+  }
+
+  /// True for tokens that count in a phrase key.
+  static func isSignificant(_ token: Token) -> Bool {
+    if token.isWord { return token.lower != "the" }
+    return token.text == "&" || token.text == "'s" || token.text == "\u{2019}s"
+  }
+
+  /// The comparison key of a token run.
+  static func key(_ tokens: ArraySlice<Token>) -> String {
+    var words: [String] = []
+    for token in tokens where isSignificant(token) {
+      if token.text == "&" {
+        words.append("and")
+      } else if token.text == "'s" || token.text == "\u{2019}s" {
+        words.append("'s")
+      } else {
+        words.append(token.lower.replacingPeriods)
+      }
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// The longest phrase starting at `start` (a capitalised word) and
+  /// ending at or before `limit`, as (end index, target).
+  func longestMatch(_ tokens: [Token], at start: Int, limit: Int? = nil) -> (Int, Target)? {
+    guard start < tokens.count, tokens[start].isCapitalized else { return nil }
+    let limit = min(limit ?? tokens.count, tokens.count)
+    var significant: [Int] = []
+    var cursor = start
+    while cursor < limit, significant.count < longest {
+      let token = tokens[cursor]
+      if PhraseIndex.isSignificant(token) {
+        significant.append(cursor)
+      } else if !(token.isPunct(",") || token.isPunct("-") || token.isPunct("\u{2013}")
+        || token.lower == "the")
+      {
+        break
+      }
+      cursor += 1
+    }
+    var count = significant.count
+    while count > 0 {
+      let end = significant[count - 1] + 1
+      let slice = tokens[start..<end]
+      if let entry = phrases[PhraseIndex.key(slice)] {
+        let words = slice.filter(\.isWord)
+        if !entry.capitalsOnly || words.allSatisfy({ $0.isAllCaps || $0.text.count <= 2 }) {
+          return (end, entry.target)
+        }
+      }
+      count -= 1
+    }
+    return nil
+  }
+
+  /// The exact-phrase target of a whole token run, if any.
+  func exact(_ tokens: ArraySlice<Token>) -> Target? {
+    phrases[PhraseIndex.key(tokens)]?.target
+  }
+}
+
+extension String {
+  /// The text without periods ("u.s." → "us").
+  var replacingPeriods: String {
+    contains(".") ? String(filter { $0 != "." }) : self
+  }
+}

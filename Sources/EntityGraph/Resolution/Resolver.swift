@@ -1,0 +1,271 @@
+import PressReleases
+
+/// Merges what releases say into one entity per real-world thing.
+///
+/// - Entities sharing a key are one: the same gazetteer entry, country,
+///   acronym definition, normalised institution or company name, or person
+///   name (in written or Korean order: "Kang Kyung Sung" is "Kang
+///   Kyung-sung").
+/// - People are merged beyond that only on strong evidence: two name forms
+///   in the same single-holder role ("Minister") at the same body, one a
+///   one-letter typo or a token superset of the other ("JK Ki", "Kim JK Kim"
+///   for "JK Kim"). Two different Kims at different bodies stay apart.
+/// - Renamed institutions stay separate and are linked as predecessor and
+///   successor.
+struct Resolver {
+  let gazetteer: Gazetteer
+
+  func resolve(_ extractions: [LocalExtraction]) -> EntityGraph {
+    // Union-find over (release, local entity).
+    var nodes: [(Int, Int)] = []
+    var nodeIndex: [[Int]] = []
+    for (r, extraction) in extractions.enumerated() {
+      var row: [Int] = []
+      for e in extraction.entities.indices {
+        row.append(nodes.count)
+        nodes.append((r, e))
+      }
+      nodeIndex.append(row)
+    }
+    var parent = Array(nodes.indices)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let ra = find(a)
+      let rb = find(b)
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    var owner: [String: Int] = [:]
+    for (n, (r, e)) in nodes.enumerated() {
+      for key in extractions[r].entities[e].keys.sorted() {
+        if let other = owner[key] { union(n, other) } else { owner[key] = n }
+      }
+    }
+    // Typos of a name in the same single-holder role at the same body.
+    var roles: [String: [Int]] = [:]
+    for (r, extraction) in extractions.enumerated() {
+      for affiliation in extraction.affiliations {
+        guard let title = affiliation.title?.lowercased(), Lexicon.singularRoles.contains(title)
+        else { continue }
+        let org = find(nodeIndex[r][affiliation.org])
+        roles["\(org)|\(title)", default: []].append(nodeIndex[r][affiliation.person])
+      }
+    }
+    for key in roles.keys.sorted() {
+      let people = roles[key] ?? []
+      for a in people.indices {
+        for b in people.indices where b > a {
+          let (ra, ea) = nodes[people[a]]
+          let (rb, eb) = nodes[people[b]]
+          guard let x = extractions[ra].entities[ea].person,
+            let y = extractions[rb].entities[eb].person
+          else { continue }
+          if sameByTypo(x, y) { union(people[a], people[b]) }
+        }
+      }
+    }
+
+    // Build the global entities.
+    var groups: [Int: [Int]] = [:]
+    for n in nodes.indices { groups[find(n), default: []].append(n) }
+    var drafts: [(root: Int, entity: Entity, sortKey: String)] = []
+    for (root, members) in groups {
+      let locals = members.map { extractions[nodes[$0].0].entities[nodes[$0].1] }
+      drafts.append((root, merge(locals), locals.flatMap(\.keys).min() ?? ""))
+    }
+    // Stable ids: slugs, with a counter on the rare clash (by key order).
+    drafts.sort { $0.sortKey < $1.sortKey }
+    var used: Set<String> = []
+    var idOfRoot: [Int: String] = [:]
+    var entities: [Entity] = []
+    for draft in drafts {
+      var entity = draft.entity
+      var id = entity.id
+      var counter = 2
+      while used.contains(id) {
+        id = "\(entity.id)-\(counter)"
+        counter += 1
+      }
+      used.insert(id)
+      entity.id = id
+      idOfRoot[draft.root] = id
+      entities.append(entity)
+    }
+    entities.sort { $0.id < $1.id }
+
+    let releases = extractions.enumerated().map { r, extraction in
+      let id = { (local: Int) in idOfRoot[find(nodeIndex[r][local])] ?? "" }
+      return ReleaseExtraction(
+        release: extraction.release.id, source: extraction.release.source,
+        title: extraction.release.title, date: extraction.release.date,
+        entities: Array(
+          Set(
+            extraction.mentions.map { id($0.entity) }
+              + extraction.affiliations.flatMap { [id($0.person), id($0.org)] }
+              + extraction.parents.flatMap { [id($0.child), id($0.parent)] }
+              + extraction.meetings.flatMap { $0.participants.map(id) })
+        ).sorted(),
+        mentions: extraction.mentions.map {
+          Mention(
+            entity: id($0.entity), text: $0.text, sentence: $0.sentence, start: $0.start,
+            end: $0.end)
+        },
+        affiliations: unique(
+          extraction.affiliations.map {
+            Affiliation(person: id($0.person), org: id($0.org), title: $0.title)
+          }),
+        parents: unique(
+          extraction.parents.map {
+            ParentLink(child: id($0.child), parent: id($0.parent), evidence: $0.evidence)
+          }),
+        meetings: extraction.meetings.map {
+          Meeting(
+            participants: Array(Set($0.participants.map(id))).sorted(), date: $0.date,
+            place: $0.place,
+            status: $0.status, evidence: $0.evidence, sentence: $0.sentence)
+        })
+    }
+
+    // Renamed institutions that both appear: predecessor → successor.
+    let byGazetteer = Dictionary(
+      entities.compactMap { e in e.id.split(separator: ":").last.map { (String($0), e.id) } },
+      uniquingKeysWith: { a, _ in a })
+    var successions: [Succession] = []
+    for institution in gazetteer.institutions {
+      guard let predecessor = institution.predecessor, let old = byGazetteer[predecessor],
+        let new = byGazetteer[institution.id]
+      else { continue }
+      successions.append(Succession(predecessor: old, successor: new))
+    }
+    return EntityGraph(
+      entities: entities, releases: releases,
+      successions: successions.sorted { $0.predecessor < $1.predecessor })
+  }
+
+  /// One entity from the local views of it.
+  func merge(_ locals: [LocalEntity]) -> Entity {
+    let gazetteerID = locals.compactMap(\.gazetteerID).min()
+    let type: EntityType = {
+      if let gazetteerID, let entry = gazetteer.institutions.first(where: { $0.id == gazetteerID })
+      {
+        return entry.type
+      }
+      var counts: [EntityType: Int] = [:]
+      for local in locals { counts[local.type, default: 0] += 1 }
+      return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? locals[0].type
+    }()
+    var forms: [String: Int] = [:]
+    for local in locals {
+      for form in local.forms { forms[form, default: 0] += 1 }
+    }
+    let name: String
+    let countryKey = locals.flatMap(\.keys).first { $0.hasPrefix("c:") }
+    if let gazetteerID, let entry = gazetteer.institutions.first(where: { $0.id == gazetteerID }) {
+      name = entry.name
+    } else if let countryKey,
+      let entry = gazetteer.countries.first(where: { "c:" + $0.code == countryKey })
+    {
+      name = entry.name
+    } else if type == .person {
+      // Prefer a form with the given name spelled out ("Kim Jung-kwan").
+      let people = locals.compactMap(\.person)
+      let expanded = people.filter { $0.canonical != $0.surface.replacingParentheses }.map(
+        \.canonical)
+      name = expanded.min() ?? best(people.map(\.canonical), counts: forms)
+    } else {
+      name = best(locals.map(\.name), counts: forms)
+    }
+    let aliases = Set(forms.keys).subtracting([name]).sorted()
+    let slug: String
+    if let gazetteerID {
+      slug = gazetteerID
+    } else if let countryKey {
+      slug = countryKey.dropFirst(2).lowercased()
+    } else {
+      slug = Resolver.slug(name)
+    }
+    let country = locals.compactMap(\.country).min()
+    return Entity(
+      id: "\(type.rawValue):\(slug)", name: name, type: type, aliases: aliases, country: country)
+  }
+
+  /// The most frequent name, then the longest, then the first in order.
+  func best(_ names: [String], counts: [String: Int]) -> String {
+    names.min { a, b in
+      let ca = counts[a] ?? 0
+      let cb = counts[b] ?? 0
+      if ca != cb { return ca > cb }
+      if a.count != b.count { return a.count > b.count }
+      return a < b
+    } ?? ""
+  }
+
+  /// True when two names differ by one letter, or one's words contain the
+  /// other's ("Kim JK Kim" ⊇ "JK Kim").
+  func sameByTypo(_ a: PersonName, _ b: PersonName) -> Bool {
+    let x = PersonName.letters(a.surface.replacingParentheses)
+    let y = PersonName.letters(b.surface.replacingParentheses)
+    if x == y { return true }
+    if Resolver.editDistance(x, y) <= 1, min(x.count, y.count) >= 4 { return true }
+    let wa = Set(a.surface.replacingParentheses.lowercased().split(separator: " "))
+    let wb = Set(b.surface.replacingParentheses.lowercased().split(separator: " "))
+    return (wa.isSubset(of: wb) || wb.isSubset(of: wa)) && min(wa.count, wb.count) >= 2
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+
+  /// "Korea Chamber of Commerce & Industry" → "korea-chamber-of-commerce-industry".
+  static func slug(_ text: String) -> String {
+    var result = ""
+    var dash = false
+    for scalar in Tokenizer.fold(text).unicodeScalars {
+      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        result.unicodeScalars.append(scalar)
+        dash = false
+      } else if !dash, !result.isEmpty {
+        result += "-"
+        dash = true
+      }
+    }
+    while result.hasSuffix("-") { result.removeLast() }
+    return result.isEmpty ? "unnamed" : result
+  }
+}
+
+/// The elements in first-seen order, each once.
+func unique<T: Hashable>(_ items: [T]) -> [T] {
+  var seen: Set<T> = []
+  return items.filter { seen.insert($0).inserted }
+}
+
+extension String {
+  /// "JK (Jung-Kwan) Kim" → "JK Kim".
+  var replacingParentheses: String {
+    guard let open = firstIndex(of: "("), let close = self[open...].firstIndex(of: ")") else {
+      return self
+    }
+    return (self[..<open] + self[index(after: close)...]).split(separator: " ").joined(
+      separator: " ")
+  }
+}
