@@ -164,6 +164,24 @@ enum Lexicon {
     "forthcoming", "tentatively", "poised", "expected", "intends", "aims", "to be held",
   ]
 
+  /// Words that name what a ministry, department or office deals with
+  /// ("Foreign Affairs", "Industry and Trade"): they end titles, never names.
+  static let topicWords: Set<String> = [
+    "affairs", "trade", "finance", "economy", "economic", "state", "policy", "industry", "energy",
+    "resources", "foreign", "science", "ict", "health", "welfare", "labor", "labour",
+    "employment", "environment", "justice", "defense", "defence", "education", "culture",
+    "sports", "tourism", "land", "infrastructure", "transport", "transportation", "oceans",
+    "fisheries", "agriculture", "food", "rural", "commerce", "interior", "safety", "security",
+    "unification", "gender", "equality", "family", "smes", "startups", "planning", "budget",
+    "strategy", "development", "investment", "international", "bilateral", "multilateral",
+    "cooperation", "climate", "digital", "innovation", "technology", "standards", "public",
+    "administration", "legislation", "veterans", "data", "information", "communications",
+    "broadcasting", "media", "treasury", "home", "internal", "external", "european", "asian",
+    "pacific", "global", "regional", "consular", "protocol", "legal", "political", "north",
+    "american", "korean", "peninsula", "peace", "services", "research", "national", "personnel",
+    "management", "government", "relations", "ministry", "middle", "market", "enterprise",
+  ]
+
   /// Pronouns that refer to the last person or body named.
   static let personPronouns: Set<String> = ["he", "she"]
 }

@@ -95,6 +95,16 @@ struct MeetingFinder {
           }
           return (.gather(event: isEvent), i)
         }
+        // "hosted the Korea-Vietnam Business Partnership 2024": a named event.
+        if ["hosted", "co-hosted", "organized", "organised"].contains(token.lower),
+          i + 1 < tokens.count
+        {
+          let next =
+            tokens[i + 1].lower == "the" && i + 2 < tokens.count ? tokens[i + 2] : tokens[i + 1]
+          if next.isCapitalized || next.text.first?.isNumber == true {
+            return (.gather(event: true), i)
+          }
+        }
       case "visited", "visit", "visits", "visiting":
         if i > 0,
           ["state", "official", "working", "the", "a", "his", "her", "this", "their"].contains(
@@ -187,6 +197,18 @@ struct MeetingFinder {
         }
       }
     }
+    // "A and B signed contracts with local partners": the counterpart is not
+    // named, so A and B did not meet each other.
+    if let with = tokens[(at + 1)..<max(at + 1, min(cutoff, tokens.count))].firstIndex(where: {
+      $0.lower == "with"
+    }), kind != .gather(event: true),
+      !sentence.spans.contains(where: {
+        $0.range.lowerBound > with && $0.range.lowerBound < cutoff
+          && state.result.entities[$0.entity].type != .country
+      })
+    {
+      participants = []
+    }
     // A bilateral body's two sides: "the Korea–U.S. … Working Group held".
     if Set(participants).isEmpty, let sides = bilateralSides(s, within: forumSpans(s)) {
       participants = sides
@@ -232,7 +254,10 @@ struct MeetingFinder {
   /// "the opening ceremony", "At the committee meeting".
   func refersBack(_ s: Int) -> Bool {
     let tokens = state.sentences[s].tokens
+    let generic: Set<String> = ["event", "ceremony", "meeting", "session", "talks", "discussions"]
+    let own = event.map { Set(Tokenizer.tokens(meetings[$0].evidence).map(\.lower)) } ?? []
     for (i, token) in tokens.enumerated() where Lexicon.eventBackReferences.contains(token.lower) {
+      guard generic.contains(token.lower) || own.contains(token.lower) else { continue }
       var k = i - 1
       while k >= 0, k > i - 4, tokens[k].isWord, tokens[k].lower != "the", tokens[k].lower != "this"
       {

@@ -10,9 +10,10 @@ extension State {
   }
 
   /// True for a word that can be part of a title.
-  func isTitleWord(_ token: Token) -> Bool {
-    token.isCapitalized
+  func isTitleWord(_ token: Token, lowercaseAllowed: Bool = false) -> Bool {
+    (token.isCapitalized || (lowercaseAllowed && token.isWord))
       && (Lexicon.titleHeads.contains(token.lower) || Lexicon.titleModifiers.contains(token.lower))
+      && token.lower != "and"
   }
 
   /// True for a token that can be part of a person's name.
@@ -67,6 +68,14 @@ extension State {
     {
       return (run.upperBound - 2)..<run.upperBound
     }
+    // "… Affairs Cho Hyun": a family name and a one-syllable given name
+    // after qualifier words.
+    if run.count >= 3, Lexicon.koreanFamilyNames.contains(beforeLast.lower), last.text.count <= 6,
+      !last.text.contains("-"), !Lexicon.topicWords.contains(last.lower),
+      Lexicon.topicWords.contains(tokens[run.upperBound - 3].lower)
+    {
+      return (run.upperBound - 2)..<run.upperBound
+    }
     if run.count >= 3 {
       let family = tokens[run.upperBound - 3]
       if Lexicon.koreanFamilyNames.contains(family.lower), last.text.count <= 6,
@@ -77,6 +86,51 @@ extension State {
       }
     }
     return nil
+  }
+
+  /// The name after a title's subject when the subject is known: "of
+  /// Industry and Trade Phan Thi Thang" (a ministry of that name exists),
+  /// "of State Christopher Landau" (topic words, then a name).
+  func foreignNameTail(_ s: Int, _ run: Range<Int>, country: Int?) -> Range<Int>? {
+    let tokens = sentences[s].tokens
+    let countryName = country.map { result.entities[$0].name }
+    // The longest subject that names a known ministry or department.
+    for cut in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1) {
+      let subject = tokens[run.lowerBound..<cut].map(\.text).joined(separator: " ")
+      var candidates = ["Ministry of \(subject)", "Department of \(subject)"]
+      if let countryName {
+        candidates += [
+          "Ministry of \(subject) (\(countryName))", "Department of \(subject) (\(countryName))",
+        ]
+      }
+      if candidates.contains(where: { index.exact(Tokenizer.tokens($0)[...]) != nil }) {
+        return isPlausibleName(s, cut..<run.upperBound) ? cut..<run.upperBound : nil
+      }
+    }
+    // Topic words ("Bilateral Economic Affairs"), then two or three name words.
+    var cut = run.lowerBound
+    while cut < run.upperBound,
+      Lexicon.topicWords.contains(tokens[cut].lower) || tokens[cut].lower == "and"
+        || tokens[cut].text == "&"
+    {
+      cut += 1
+    }
+    if cut > run.lowerBound, (2...3).contains(run.upperBound - cut),
+      isPlausibleName(s, cut..<run.upperBound)
+    {
+      return cut..<run.upperBound
+    }
+    return nil
+  }
+
+  /// One to four capitalised words, none of them a topic or title word.
+  func isPlausibleName(_ s: Int, _ range: Range<Int>) -> Bool {
+    let tokens = sentences[s].tokens
+    guard (1...4).contains(range.count) else { return false }
+    return range.allSatisfy { i in
+      tokens[i].isCapitalized && !Lexicon.topicWords.contains(tokens[i].lower)
+        && !Lexicon.titleHeads.contains(tokens[i].lower) && !tokens[i].isAllCaps
+    }
   }
 
   mutating func findPeople(_ s: Int) {
@@ -159,8 +213,9 @@ extension State {
             break
           }
         }
+        while end > titleEnd + 1, !tokens[end - 1].isCapitalized { end -= 1 }
         let run = (titleEnd + 1)..<end
-        if let tail = koreanNameTail(s, run) {
+        if let tail = koreanNameTail(s, run) ?? foreignNameTail(s, run, country: countryQualifier) {
           nameRange = tail
           qualifierWords = titleEnd..<tail.lowerBound
         } else {
@@ -236,14 +291,25 @@ extension State {
     {
       return institution(g, form: index.gazetteer.institutions[g].name)
     }
-    guard let minister = words.firstIndex(where: { $0.lower == "minister" }),
-      minister + 2 < words.count, words[minister + 1].lower == "of"
-    else { return nil }
-    let subject = words[(minister + 2)...].map(\.text).joined(separator: " ")
-    let ministry = "Ministry of " + subject
-    if let country, let code = result.entities[country].keys.first(where: { $0.hasPrefix("c:") }),
-      code != "c:KR"
+    let foreign = country.flatMap { c in
+      result.entities[c].keys.first { $0.hasPrefix("c:") && $0 != "c:KR" }
+    }
+    let ministry: String
+    if let head = words.lastIndex(where: { $0.lower == "minister" || $0.lower == "secretary" }),
+      head + 2 < words.count, words[head + 1].lower == "of"
     {
+      // "Minister of Economy and Finance", "Secretary of State".
+      let subject = words[(head + 2)...].map(\.text).joined(separator: " ")
+      ministry = (words[head].lower == "secretary" ? "Department of " : "Ministry of ") + subject
+    } else if foreign != nil, let head = words.lastIndex(where: { $0.lower == "minister" }),
+      head > 0, Lexicon.topicWords.contains(words[head - 1].lower)
+    {
+      // A foreign "Finance Minister": that government's Ministry of Finance.
+      ministry = "Ministry of " + words[head - 1].text
+    } else {
+      return nil
+    }
+    if let country, let code = foreign {
       let name = "\(ministry) (\(result.entities[country].name))"
       if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
         return institution(g, form: name)
@@ -296,13 +362,14 @@ extension State {
       }
       let titleStart = cursor
       while cursor < tokens.count,
-        isTitleWord(tokens[cursor])
+        isTitleWord(tokens[cursor], lowercaseAllowed: true)
           || tokens[cursor].lower == "and"
-            && cursor + 1 < tokens.count && isTitleWord(tokens[cursor + 1])
+            && cursor + 1 < tokens.count && isTitleWord(tokens[cursor + 1], lowercaseAllowed: true)
       {
         cursor += 1
       }
-      guard cursor > titleStart, (titleStart..<cursor).contains(where: { isTitleHead(s, $0) })
+      guard cursor > titleStart,
+        (titleStart..<cursor).contains(where: { Lexicon.titleHeads.contains(tokens[$0].lower) })
       else {
         continue
       }
@@ -559,6 +626,7 @@ extension State {
       var end = i
       while end < tokens.count,
         tokens[end].isCapitalized
+          || (tokens[end].text == "&" && end + 1 < tokens.count && tokens[end + 1].isCapitalized)
           || tokens[end].isPunct(",")
             && end + 1 < tokens.count
             && ["ltd.", "ltd", "inc.", "inc"].contains(tokens[end + 1].lower),
