@@ -204,7 +204,8 @@ struct MeetingFinder {
     }), kind != .gather(event: true),
       !sentence.spans.contains(where: {
         $0.range.lowerBound > with && $0.range.lowerBound < cutoff
-          && state.result.entities[$0.entity].type != .country
+          && state.result.entities[$0.entity].type != .country && !isExcluded(s, $0)
+          && sentence.depth[$0.range.lowerBound] == 0
       })
     {
       participants = []

@@ -103,8 +103,10 @@ extension State {
           "Ministry of \(subject) (\(countryName))", "Department of \(subject) (\(countryName))",
         ]
       }
-      if candidates.contains(where: { index.exact(Tokenizer.tokens($0)[...]) != nil }) {
-        return isPlausibleName(s, cut..<run.upperBound) ? cut..<run.upperBound : nil
+      if candidates.contains(where: { index.exact(Tokenizer.tokens($0)[...]) != nil }),
+        isPlausibleName(s, cut..<run.upperBound)
+      {
+        return cut..<run.upperBound
       }
     }
     // Topic words ("Bilateral Economic Affairs"), then two or three name words.
@@ -208,6 +210,8 @@ extension State {
           } else if ["and", "&", "of", "for"].contains(tokens[end].lower), end + 1 < tokens.count,
             tokens[end + 1].isCapitalized
           {
+            end += 1
+          } else if tokens[end].isPunct(","), commaList(tokens, after: end) {
             end += 1
           } else {
             break

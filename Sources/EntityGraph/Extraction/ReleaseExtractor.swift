@@ -275,11 +275,12 @@ struct State {
           var j = probe + 1
           while j < tokens.count, !sentences[s].claimed[j] {
             let t = tokens[j]
+            if State.calendarWords.contains(t.lower) { break }
             if t.isCapitalized, !Lexicon.titleHeads.contains(t.lower) || t.lower == "representative"
             {
               last = j
               j += 1
-            } else if ["of", "for", "and", "&", "on", "to", "the", "in"].contains(t.lower)
+            } else if ["of", "for", "and", "&", "to", "the", "in"].contains(t.lower)
               || t.text == "&" || t.isPunct("-")
             {
               if t.lower == "in", !allowsIn { break }
