@@ -72,10 +72,11 @@ struct MeetingFinder {
       if token.lower == "that", i > 0, reporting.contains(tokens[i - 1].lower) { reported = true }
       if reported { break }
       switch token.lower {
-      case "met", "meet", "meets", "meeting":
-        if token.lower == "meeting" {
-          guard i + 1 < tokens.count, tokens[i + 1].lower == "with" else { continue }
-        }
+      case "met", "meet", "meets":
+        return (.meet, i)
+      case "meeting", "talks", "consultations", "dialogue":
+        // A noun with its counterpart: "the talks with the Ministry of …".
+        guard i + 1 < tokens.count, tokens[i + 1].lower == "with" else { continue }
         return (.meet, i)
       case "held", "hold", "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host",
         "convened", "convene", "convenes", "organized", "organised":
@@ -172,6 +173,19 @@ struct MeetingFinder {
     for (os, range, org) in state.unnamedOfficials where os == s && range.lowerBound < cutoff {
       participants.append(org)
       if range.lowerBound < at { subjects.append(org) }
+    }
+    // "The ministry will discuss …": the body of that kind named last.
+    if subjects.isEmpty, let noun = definiteBody(s, before: at) {
+      participants.append(noun)
+      subjects.append(noun)
+    }
+    // "The talks with X are planned": the release's own body is the other side.
+    if subjects.isEmpty,
+      ["meeting", "talks", "consultations", "dialogue"].contains(tokens[at].lower),
+      let lead = state.leadInstitution
+    {
+      participants.append(lead)
+      subjects.append(lead)
     }
     // "He", "She", "They" at the start stand for the last actors.
     if subjects.isEmpty, let first = tokens.first(where: \.isWord),
@@ -334,6 +348,31 @@ struct MeetingFinder {
     return false
   }
 
+  /// "the ministry", "the agency" before the trigger: the last body of that
+  /// type named up to this sentence.
+  func definiteBody(_ s: Int, before at: Int) -> Int? {
+    let tokens = state.sentences[s].tokens
+    let kinds: [String: EntityType] = [
+      "ministry": .ministry, "agency": .agency, "department": .ministry,
+    ]
+    guard
+      let i = tokens[..<at].indices.first(where: { k in
+        k > 0 && kinds[tokens[k].lower] != nil && tokens[k - 1].lower == "the"
+          && !state.sentences[s].claimed[k]
+      }), let type = kinds[tokens[i].lower]
+    else { return nil }
+    for sentence in state.sentences[...s].reversed() {
+      let spans = sentence.spans.filter {
+        (sentence.index < s || $0.range.lowerBound < i)
+          && state.result.entities[$0.entity].type == type
+      }
+      if let last = spans.max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        return last.entity
+      }
+    }
+    return nil
+  }
+
   /// "the four ministries", "both ministries": how many.
   func countedMinistries(_ s: Int, before at: Int) -> Int? {
     let tokens = state.sentences[s].tokens
@@ -350,9 +389,17 @@ struct MeetingFinder {
   mutating func bilateralSides(_ s: Int, within ranges: [Range<Int>]) -> [Int]? {
     var state = self.state
     let tokens = state.sentences[s].tokens
+    // The compound must name the body that met: inside the forum span, or
+    // followed by a meeting word ("Korea–U.S. Energy Security Dialogue").
+    func namesForum(_ i: Int) -> Bool {
+      if ranges.contains(where: { $0.contains(i) }) { return true }
+      return tokens[(i + 1)...].prefix(8).contains {
+        Lexicon.meetingNouns.contains($0.lower) || $0.lower == "group" || $0.lower == "committee"
+      }
+    }
     for i in tokens.indices.dropFirst().dropLast()
     where (tokens[i].isPunct("-") || tokens[i].isPunct("\u{2013}") || tokens[i].isPunct("\u{2014}"))
-      && ranges.contains(where: { $0.contains(i) })
+      && namesForum(i)
     {
       guard let (leftEnd, left) = countryMatch(tokens, at: i - 1), leftEnd == i,
         let (_, right) = countryMatch(tokens, at: i + 1)

@@ -19,7 +19,15 @@ extension State {
   /// True for a token that can be part of a person's name.
   func isNameToken(_ s: Int, _ i: Int) -> Bool {
     let token = sentences[s].tokens[i]
-    guard token.isWord, token.isCapitalized, !sentences[s].claimed[i] else { return false }
+    guard token.isWord, token.isCapitalized else { return false }
+    if sentences[s].claimed[i] {
+      // A country word can be a given name when a name word follows: "Jordan Miles".
+      guard isCountrySpan(s, at: i), sentences[s].span(at: i)?.range.count == 1,
+        i + 1 < sentences[s].tokens.count,
+        sentences[s].tokens[i + 1].isCapitalized, !sentences[s].claimed[i + 1],
+        !token.isAllCaps
+      else { return false }
+    }
     let lower = token.lower
     if Lexicon.titleHeads.contains(lower) || Lexicon.institutionHeads[lower] != nil { return false }
     if ["the", "minister", "ministry", "korea", "and", "of"].contains(lower) { return false }
@@ -204,7 +212,7 @@ extension State {
         tokens[titleEnd + 1].isCapitalized, !sentences[s].claimed[titleEnd + 1]
       {
         var end = titleEnd + 1
-        while end < tokens.count, !sentences[s].claimed[end] {
+        while end < tokens.count, !sentences[s].claimed[end] || isNameToken(s, end) {
           if tokens[end].isCapitalized {
             end += 1
           } else if ["and", "&", "of", "for"].contains(tokens[end].lower), end + 1 < tokens.count,
@@ -255,6 +263,7 @@ extension State {
       }
       guard let name = PersonName(tokens: nameTokens) else { continue }
       let person = person(name)
+      sentences[s].unclaim(nameRange)
       sentences[s].claim(nameRange, entity: person, appositive: appositive)
       if titles[person] == nil { titles[person] = title }
       i = nameRange.upperBound - 1
@@ -486,21 +495,23 @@ extension State {
 
   /// A Korean official with a government title and no stated body works at
   /// the release's own ministry or agency (the first Korean one named).
-  mutating func attachUnaffiliatedOfficials() {
-    let lead: Int? = {
-      for sentence in sentences {
-        for span in sentence.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-          let entity = result.entities[span.entity]
-          if entity.type == .ministry || entity.type == .agency,
-            entity.country == nil || entity.country == "KR"
-          {
-            return span.entity
-          }
+  /// The release's own body: the first Korean ministry or agency it names.
+  var leadInstitution: Int? {
+    for sentence in sentences {
+      for span in sentence.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        let entity = result.entities[span.entity]
+        if entity.type == .ministry || entity.type == .agency,
+          entity.country == nil || entity.country == "KR"
+        {
+          return span.entity
         }
       }
-      return nil
-    }()
-    guard let lead else { return }
+    }
+    return nil
+  }
+
+  mutating func attachUnaffiliatedOfficials() {
+    guard let lead = leadInstitution else { return }
     for (person, title) in titles {
       guard !result.affiliations.contains(where: { $0.person == person }),
         let name = result.entities[person].person,
@@ -682,6 +693,13 @@ extension State {
   mutating func collectMentions() {
     for sentence in sentences {
       for span in sentence.spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        // "(KIAT)" right after the name it abbreviates is the same mention.
+        let first = span.range.lowerBound
+        if first >= 2, sentence.tokens[first - 1].isPunct("("),
+          sentence.span(endingAt: first - 1)?.entity == span.entity
+        {
+          continue
+        }
         let (start, end) = sentence.bodyOffsets(span.range)
         result.mentions.append(
           LocalExtraction.LocalMention(

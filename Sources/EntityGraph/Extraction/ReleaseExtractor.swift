@@ -276,6 +276,8 @@ struct State {
           while j < tokens.count, !sentences[s].claimed[j] {
             let t = tokens[j]
             if State.calendarWords.contains(t.lower) { break }
+            // "… and the Ministry of …" starts another body.
+            if t.isCapitalized, Lexicon.institutionHeads[t.lower] == .ministry, j > probe { break }
             if t.isCapitalized, !Lexicon.titleHeads.contains(t.lower) || t.lower == "representative"
             {
               last = j

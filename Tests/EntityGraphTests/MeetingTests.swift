@@ -1,0 +1,214 @@
+import EntityGraph
+import PressReleases
+import Testing
+
+@Suite("Companies and countries")
+struct CompanyCountryTests {
+  @Test("companies: a list with sectors, an appositive, a visit, a suffix")
+  func companies() {
+    let g = graph(
+      """
+      Selected firms include Nuri Materials (battery separators), Daon Robotics (service robots), and Hanul Bio (vaccines). The minister visited the headquarters of Seorin Foods on May 2. Greenleaf, a cosmetics distribution company, opened a store. Taeyang Heavy Industries Co., Ltd. signed the deal.
+      """)
+    #expect(
+      g.names(.company)
+        == [
+          "Nuri Materials", "Daon Robotics", "Hanul Bio", "Seorin Foods", "Greenleaf",
+          "Taeyang Heavy Industries Co., Ltd.",
+        ])
+  }
+
+  @Test("a list of items that are not firms gives no companies")
+  func notCompanies() {
+    let g = graph(
+      "27 items, including TC Bonder (bonding equipment) and Sensor Array (radar parts), were chosen."
+    )
+    #expect(g.names(.company).isEmpty)
+  }
+
+  @Test("countries by name, abbreviation and adjective; the EU is an organisation")
+  func countries() {
+    let g = graph(
+      "Korea's exports to the U.S. and Vietnamese buyers rose, while Korean firms met the EU in North America."
+    )
+    #expect(g.names(.country) == ["South Korea", "United States", "Vietnam"])
+    #expect(g.named("EU")?.type == .organization)
+  }
+
+  @Test("an adjective inside a proper name is not the country")
+  func adjectiveInName() {
+    let g = graph("The event was held at the American Dream Mall.")
+    #expect(g.names(.country).isEmpty)
+  }
+}
+
+@Suite("Meetings")
+struct MeetingTests {
+  /// Each row: a sentence and the participants of its one meeting.
+  static let triggers: [(String, Set<String>)] = [
+    (
+      "Trade Minister Lee Ha-neul met with Indonesian Trade Minister Budi Santoso on May 3.",
+      [
+        "Lee Ha-neul", "Budi Santoso", "Ministry of Trade, Industry and Resources",
+        "Ministry of Trade (Indonesia)",
+      ]
+    ),
+    (
+      "The Ministry of Foreign Affairs held talks with the U.S. Department of State on May 3.",
+      ["Ministry of Foreign Affairs", "U.S. Department of State"]
+    ),
+    (
+      "KOTRA held a meeting with the Korea International Trade Association (KITA) on May 3.",
+      ["Korea Trade-Investment Promotion Agency", "Korea International Trade Association"]
+    ),
+    (
+      "Minister of SMEs and Startups Kwon Na-yeon visited Nuri Materials, a battery company, on May 3.",
+      ["Kwon Na-yeon", "Ministry of SMEs and Startups", "Nuri Materials"]
+    ),
+    (
+      "The Ministry of Science and ICT signed an MOU with the Saudi Data and AI Authority (SDAIA) on May 3.",
+      ["Ministry of Science and ICT", "Saudi Data and AI Authority"]
+    ),
+    (
+      "The Korean Agency for Technology and Standards (KATS) and the Ministry of Food and Drug Safety (MFDS) attended the WTO Committee meeting on May 3.",
+      ["Korean Agency for Technology and Standards", "Ministry of Food and Drug Safety"]
+    ),
+    (
+      "The Ministry of Foreign Affairs convened a meeting with the Korea Trade-Investment Promotion Agency (KOTRA) on May 3.",
+      ["Ministry of Foreign Affairs", "Korea Trade-Investment Promotion Agency"]
+    ),
+    (
+      "The Ministry of Health and Welfare and the Ministry of Food and Drug Safety co-hosted the Bio Korea Forum on May 3.",
+      ["Ministry of Health and Welfare", "Ministry of Food and Drug Safety"]
+    ),
+    (
+      "The Ministry of Foreign Affairs held a meeting on May 3, chaired by Director-General for Consular Affairs Seo Ji-hoon.",
+      ["Ministry of Foreign Affairs", "Seo Ji-hoon"]
+    ),
+  ]
+
+  @Test("each trigger reports one meeting with its participants", arguments: triggers)
+  func trigger(sentence: String, participants: Set<String>) throws {
+    let g = graph(sentence)
+    #expect(g.meetingNames == [participants])
+    let meeting = try #require(g.meetings.first)
+    #expect(meeting.date?.description == "2025-05-03")
+    #expect(meeting.status == .held)
+    #expect(meeting.evidence == sentence)
+  }
+
+  @Test("date, place and evidence sentence")
+  func dateAndPlace() throws {
+    let g = graph(
+      """
+      Budget talks continued. Deputy Minister Park Eun-ji met with Nguyen Van An, Vietnam's Vice Minister of Finance, on Thursday, November 13, at Lotte Hotel Seoul. They discussed tax refunds.
+      """)
+    let meeting = try #require(g.meetings.first)
+    #expect(g.meetings.count == 1)
+    #expect(meeting.date?.description == "2025-11-13")
+    #expect(meeting.place == "Lotte Hotel Seoul")
+    #expect(meeting.sentence == 1)
+    #expect(meeting.evidence.hasPrefix("Deputy Minister Park Eun-ji met with"))
+  }
+
+  @Test("a joint briefing by 'the three ministries' names each of them")
+  func jointBriefing() {
+    let g = graph(
+      """
+      The Ministry of Science and ICT, the Ministry of Health and Welfare and the Ministry of Food and Drug Safety announced a plan. The three ministries held a joint briefing session on November 5 at the Grand Hotel.
+      """)
+    #expect(
+      g.meetingNames == [
+        [
+          "Ministry of Science and ICT", "Ministry of Health and Welfare",
+          "Ministry of Food and Drug Safety",
+        ]
+      ]
+    )
+    #expect(g.meetings.first?.place == "Grand Hotel")
+  }
+
+  /// Each row: a sentence announcing a meeting, and its expected date.
+  static let planned: [(String, String)] = [
+    (
+      "The ministry will discuss the plan with the U.S. Department of State in December.", "2025-12"
+    ),
+    (
+      "The talks with the Ministry of Foreign Affairs are tentatively planned for January.",
+      "2026-01"
+    ),
+    (
+      "KOTRA is scheduled to hold a meeting with the Korea International Trade Association in March.",
+      "2026-03"
+    ),
+  ]
+
+  @Test("planned meetings carry status planned", arguments: planned)
+  func plannedMeeting(sentence: String, date: String) throws {
+    let g = graph("The Ministry of Trade, Industry and Resources (MOTIR) announced it. " + sentence)
+    let meeting = try #require(g.meetings.first)
+    #expect(meeting.status == .planned)
+    #expect(meeting.date?.description == date)
+  }
+
+  @Test("an event gathers the people reported at it")
+  func eventAggregation() {
+    let g = graph(
+      """
+      The Ministry of Trade, Industry and Resources (MOTIR) hosted the 2025 Investor Day on November 13. At the event, Minister HJ Lee congratulated the winners. Maria Lopez, CEO of Hanbit Robotics, received the Gold Tower Order.
+      """)
+    #expect(
+      g.meetingNames == [
+        ["Ministry of Trade, Industry and Resources", "HJ Lee", "Maria Lopez", "Hanbit Robotics"]
+      ])
+  }
+
+  @Test("a release without a meeting has none")
+  func noMeeting() {
+    let g = graph(
+      """
+      The Ministry of Trade, Industry and Resources (MOTIR) and the Ministry of Science and ICT (MSIT) announced on November 14 that exports rose 12.2 percent. Semiconductor exports increased 25.4 percent.
+      """)
+    #expect(g.meetings.isEmpty)
+  }
+
+  @Test("unnamed counterparts are not participants")
+  func unnamedCounterparts() {
+    let g = graph(
+      """
+      About 100 Korean companies held export consultations with 235 buyers on May 3. Hanbit Robotics and Nuri Materials signed contracts with local partners.
+      """)
+    #expect(g.meetings.isEmpty)
+  }
+
+  @Test("appositive heads, parent bodies, forums and venues are not participants")
+  func exclusions() {
+    let g = graph(
+      """
+      The Korean Agency for Technology and Standards (KATS, President Kim Do-yun) under the Ministry of Trade, Industry and Resources (MOTIR, Minister HJ Lee) and the Ministry of Food and Drug Safety (MFDS) attended the meeting of the WTO Committee on Technical Barriers to Trade from November 10 to 14 at the Korea Chamber of Commerce and Industry.
+      """)
+    #expect(
+      g.meetingNames == [
+        ["Korean Agency for Technology and Standards", "Ministry of Food and Drug Safety"]
+      ])
+    let date = g.meetings.first?.date
+    #expect(date?.description == "2025-11-10/2025-11-14")
+  }
+
+  @Test("a bilateral body's session is a meeting of its two countries")
+  func bilateral() {
+    let g = graph(
+      "The inaugural session of the Korea–U.S. Energy Security Dialogue was held on September 30 in Seoul.",
+      date: nil)
+    #expect(g.meetingNames == [["South Korea", "United States"]])
+    #expect(g.meetings.first?.date?.description == "--09-30")
+  }
+
+  @Test("what someone said about meetings is not a meeting")
+  func reportedSpeech() {
+    let g = graph(
+      "Deputy Minister Park Eun-ji noted that two summit meetings were held with the Ministry of Foreign Affairs this year."
+    )
+    #expect(g.meetings.isEmpty)
+  }
+}

@@ -1,0 +1,151 @@
+import EntityGraph
+import Testing
+
+@Suite("People, titles and names")
+struct PeopleTests {
+  /// Each row: a sentence, the person it names, the body they serve, and the title.
+  static let titled: [(String, String, String, String)] = [
+    (
+      "Trade Minister Lee Ha-neul visited the plant.", "Lee Ha-neul",
+      "Ministry of Trade, Industry and Resources", "Trade Minister"
+    ),
+    (
+      "The Ministry of Foreign Affairs held a session, chaired by Director-General for North American Affairs Seo Ji-hoon.",
+      "Seo Ji-hoon", "Ministry of Foreign Affairs", "Director-General for North American Affairs"
+    ),
+    (
+      "Jang Woo-jin, Deputy Minister for Industry at the Ministry of Trade, Industry and Resources, met reporters.",
+      "Jang Woo-jin", "Ministry of Trade, Industry and Resources", "Deputy Minister for Industry"
+    ),
+    (
+      "Nguyen Van An, Vietnam's Vice Minister of Finance, arrived in Seoul.", "Nguyen Van An",
+      "Ministry of Finance (Vietnam)", "Vice Minister of Finance"
+    ),
+    (
+      "Maria Lopez, CEO of Hanbit Robotics, received the award.", "Maria Lopez", "Hanbit Robotics",
+      "CEO"
+    ),
+    (
+      "KOTRA President Yoon Seo-jun opened the fair.", "Yoon Seo-jun",
+      "Korea Trade-Investment Promotion Agency", "President"
+    ),
+    (
+      "Choi Da-eun, Executive Director at exampletech Korea, spoke.", "Choi Da-eun",
+      "exampletech Korea",
+      "Executive Director"
+    ),
+    (
+      "Foreign Minister Bae Min-jae met the delegation.", "Bae Min-jae",
+      "Ministry of Foreign Affairs",
+      "Foreign Minister"
+    ),
+    (
+      "Minister of SMEs and Startups Kwon Na-yeon thanked the ministry.", "Kwon Na-yeon",
+      "Ministry of SMEs and Startups", "Minister of SMEs and Startups"
+    ),
+    (
+      "U.S. Deputy Secretary of State Jordan Miles arrived.", "Jordan Miles",
+      "U.S. Department of State", "Deputy Secretary of State"
+    ),
+  ]
+
+  @Test("titled people in every form", arguments: titled)
+  func titledPerson(sentence: String, person: String, org: String, title: String) throws {
+    let g = graph(sentence)
+    let entity = try #require(g.named(person))
+    #expect(entity.type == .person)
+    let affiliation = try #require(g.releases[0].affiliations.first { $0.person == entity.id })
+    #expect(g.entity(affiliation.org)?.name == org)
+    #expect(affiliation.title == title)
+  }
+
+  /// Each row: a sentence and the canonical name of the one person in it.
+  static let nameForms: [(String, String)] = [
+    ("Minister HJ Lee spoke.", "HJ Lee"),
+    ("Minister HJ (Hyun-Jin) Lee spoke.", "Lee Hyun-jin"),
+    ("President Kang Min Ho spoke.", "Kang Min Ho"),
+    ("Director-General Oh Seung-hee spoke.", "Oh Seung-hee"),
+    ("Anwar A. Al-Rashid, CEO of Gulf Petro, spoke.", "Anwar A. Al-Rashid"),
+  ]
+
+  @Test("name forms", arguments: nameForms)
+  func nameForm(sentence: String, canonical: String) {
+    let people = graph(sentence).entities.filter { $0.type == .person }
+    #expect(people.map(\.name) == [canonical])
+  }
+
+  @Test("short references resolve to the full name in the release")
+  func shortReferences() throws {
+    let g = graph(
+      """
+      Deputy Minister Park Eun-ji met with Director-General Lim Tae-ho. Deputy Minister Park said the talks went well. Minister Lim was not present.
+      """)
+    let park = try #require(g.named("Park Eun-ji"))
+    #expect(park.aliases.contains("Park"))
+    #expect(g.releases[0].mentions.filter { $0.entity == park.id }.count == 2)
+    // "Minister Lim" has no full name with that title here but one Lim: resolved.
+    let lim = try #require(g.named("Lim Tae-ho"))
+    #expect(g.releases[0].mentions.filter { $0.entity == lim.id }.count == 2)
+  }
+
+  @Test("'He' after a named person is that person")
+  func pronoun() {
+    let g = graph(
+      "Trade Minister Lee Ha-neul arrived in Jakarta on May 3. He met with Indonesian Trade Minister Budi Santoso."
+    )
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Lee Ha-neul", "Budi Santoso"]) })
+  }
+
+  @Test("two different Kims are never merged")
+  func twoKims() {
+    let g = EntityExtractor().extract([
+      release(
+        "Director-General for Trade Policy Kim Min-soo of the Ministry of Trade, Industry and Resources met exporters.",
+        path: "a.txt"),
+      release(
+        "Director-General for Regional Affairs Kim Ji-hye of the Ministry of Foreign Affairs met diplomats.",
+        path: "b.txt"),
+      release("Minister Kim Sung-hoon of the Ministry of Environment spoke.", path: "c.txt"),
+    ])
+    #expect(g.names(.person) == ["Kim Min-soo", "Kim Ji-hye", "Kim Sung-hoon"])
+  }
+
+  @Test("a typo of a name in the same role at the same ministry is resolved")
+  func typos() {
+    let g = EntityExtractor().extract([
+      release(
+        "The Ministry of Trade, Industry and Resources (MOTIR, Minister JH Choi) met exporters.",
+        path: "a.txt"),
+      release(
+        "The Ministry of Trade, Industry and Resources (MOTIR, Minister JH Cho) met exporters.",
+        path: "b.txt"),
+      release(
+        "The Ministry of Trade, Industry and Resources (MOTIR, Minister Choi JH Choi) met exporters.",
+        path: "c.txt"),
+    ])
+    #expect(g.entities.filter { $0.type == .person }.count == 1)
+  }
+
+  @Test("the same letters at different bodies are kept apart")
+  func typosNeedSameRole() {
+    let g = EntityExtractor().extract([
+      release(
+        "The Ministry of Trade, Industry and Resources (MOTIR, Minister JH Choi) met exporters.",
+        path: "a.txt"),
+      release("The Ministry of Environment (ME, Minister JH Cho) met exporters.", path: "b.txt"),
+    ])
+    #expect(g.entities.filter { $0.type == .person }.count == 2)
+  }
+
+  @Test("people are resolved across releases, in written and Korean order")
+  func acrossReleases() throws {
+    let g = EntityExtractor().extract([
+      release("KOTRA President Kang Yu Jin opened the fair.", path: "a.txt"),
+      release("KOTRA President Kang Yu-jin closed the fair.", path: "b.txt"),
+    ])
+    let people = g.entities.filter { $0.type == .person }
+    #expect(people.count == 1)
+    let ids = Set(g.releases.flatMap(\.entities)).filter { $0.hasPrefix("person:") }
+    #expect(ids.count == 1)
+  }
+}
