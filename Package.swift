@@ -52,6 +52,12 @@ let package = Package(
       ]
     ),
 
+    // Benchmarks: `swift run -c release pressgraph-benchmarks` (numbers in the README).
+    .executableTarget(
+      name: "pressgraph-benchmarks",
+      dependencies: ["PressReleases", "EntityGraph"]
+    ),
+
     // Tests
     .testTarget(
       name: "PressReleasesTests",

@@ -270,7 +270,7 @@ struct MeetingFinder {
   func refersBack(_ s: Int) -> Bool {
     let tokens = state.sentences[s].tokens
     let generic: Set<String> = ["event", "ceremony", "meeting", "session", "talks", "discussions"]
-    let own = event.map { Set(Tokenizer.tokens(meetings[$0].evidence).map(\.lower)) } ?? []
+    let own = event.map { Set(state.sentences[meetings[$0].sentence].tokens.map(\.lower)) } ?? []
     for (i, token) in tokens.enumerated() where Lexicon.eventBackReferences.contains(token.lower) {
       guard generic.contains(token.lower) || own.contains(token.lower) else { continue }
       var k = i - 1

@@ -40,8 +40,12 @@ struct PersonName: Hashable, Sendable {
       }
     }
     guard !words.isEmpty, words.count <= 5 else { return nil }
-    surface = tokens.joined(separator: " ").replacingOccurrences(of: "( ", with: "(")
-      .replacingOccurrences(of: " )", with: ")")
+    var surface = ""
+    for (i, token) in tokens.enumerated() {
+      if i > 0, token != ")", tokens[i - 1] != "(" { surface += " " }
+      surface += token
+    }
+    self.surface = surface
     let written = words.joined(separator: " ")
     let first = words[0]
     let last = words[words.count - 1]

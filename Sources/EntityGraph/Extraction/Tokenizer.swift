@@ -10,22 +10,46 @@ struct Token: Hashable, Sendable {
   var end: Int
   /// True for words (letters or digits), false for punctuation.
   var isWord: Bool
-
   /// The first letter is uppercase ("Ministry", "U.S.", "JK").
-  var isCapitalized: Bool {
-    guard isWord, let first = text.unicodeScalars.first else { return false }
-    return first.properties.isUppercase
-  }
-
+  let isCapitalized: Bool
   /// Two or more letters, all uppercase, digits allowed ("MOTIR", "SILICON2").
-  var isAllCaps: Bool {
-    guard isWord else { return false }
-    var letters = 0
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isLowercase { return false }
-      if scalar.properties.isAlphabetic { letters += 1 }
+  let isAllCaps: Bool
+  /// `lower` without periods: the word as phrase keys compare it ("us").
+  let key: String
+
+  init(text: String, lower: String, start: Int, end: Int, isWord: Bool) {
+    self.text = text
+    self.lower = lower
+    self.start = start
+    self.end = end
+    self.isWord = isWord
+    var capitalized = false
+    var allCaps = false
+    if isWord, let first = text.unicodeScalars.first {
+      capitalized = first.isASCII ? (first >= "A" && first <= "Z") : first.properties.isUppercase
+      if capitalized {
+        var letters = 0
+        allCaps = true
+        for scalar in text.unicodeScalars {
+          if scalar.isASCII {
+            if scalar >= "a" && scalar <= "z" {
+              allCaps = false
+              break
+            }
+            if scalar >= "A" && scalar <= "Z" { letters += 1 }
+          } else if scalar.properties.isLowercase {
+            allCaps = false
+            break
+          } else if scalar.properties.isAlphabetic {
+            letters += 1
+          }
+        }
+        allCaps = allCaps && letters >= 2
+      }
     }
-    return letters >= 2
+    isCapitalized = capitalized
+    isAllCaps = allCaps
+    key = lower.contains(".") ? String(lower.filter { $0 != "." }) : lower
   }
 
   /// An acronym-like token: all caps, or mixed like "MoFA" (uppercase first
@@ -51,89 +75,129 @@ struct Token: Hashable, Sendable {
 /// Dashes, brackets, quotes and commas are single-character tokens.
 enum Tokenizer {
   static func tokens(_ text: String) -> [Token] {
-    let scalars = Array(text.unicodeScalars)
+    let bytes = Array(text.utf8)
     var tokens: [Token] = []
-    var index = 0
+    tokens.reserveCapacity(bytes.count / 5)
+    // Scalar at a byte offset, and its length in bytes (the text is valid UTF-8).
+    func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+      let b0 = UInt32(bytes[i])
+      if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+      if b0 < 0xE0 {
+        let value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 2)
+      }
+      if b0 < 0xF0 {
+        let value =
+          (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+      }
+      let value =
+        (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        | UInt32(bytes[i + 3] & 0x3F)
+      return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+    }
     func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-      s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-    func make(_ start: Int, _ end: Int, word: Bool) -> Token {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[start..<end])
-      let text = String(view)
-      return Token(text: text, lower: fold(text), start: start, end: end, isWord: word)
-    }
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar.properties.isWhitespace {
-        index += 1
-        continue
+      if s.isASCII {
+        return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9")
       }
-      // Possessive 's / ’s.
-      if scalar == "'" || scalar == "\u{2019}", index + 1 < scalars.count,
-        scalars[index + 1] == "s" || scalars[index + 1] == "S",
-        index + 2 == scalars.count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty,
-        tokens.last?.isWord == true, tokens.last?.end == index
+      return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+    func isUpper(_ s: Unicode.Scalar) -> Bool {
+      s.isASCII ? (s >= "A" && s <= "Z") : s.properties.isUppercase
+    }
+    func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
+      let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      return Token(text: text, lower: fold(text), start: scalars.0, end: scalars.1, isWord: word)
+    }
+    var i = 0
+    var position = 0  // scalar offset of byte i
+    while i < bytes.count {
+      let (current, length) = scalar(at: i)
+      if current.isASCII
+        ? (current == " " || current == "\n" || current == "\t") : current.properties.isWhitespace
       {
-        tokens.append(make(index, index + 2, word: false))
-        index += 2
+        i += length
+        position += 1
         continue
       }
-      guard isWordScalar(scalar) else {
-        tokens.append(make(index, index + 1, word: false))
-        index += 1
+      // Possessive 's / ’s after a word.
+      if current == "'" || current == "\u{2019}", i + length < bytes.count,
+        bytes[i + length] == UInt8(ascii: "s") || bytes[i + length] == UInt8(ascii: "S"),
+        let last = tokens.last, last.isWord, last.end == position
+      {
+        let after = i + length + 1
+        if after >= bytes.count || !isWordScalar(scalar(at: after).0) {
+          tokens.append(make(i, after, scalars: (position, position + 2), word: false))
+          i = after
+          position += 2
+          continue
+        }
+      }
+      guard isWordScalar(current) else {
+        tokens.append(make(i, i + length, scalars: (position, position + 1), word: false))
+        i += length
+        position += 1
         continue
       }
-      let start = index
-      index += 1
-      while index < scalars.count {
-        let current = scalars[index]
-        if isWordScalar(current) {
-          index += 1
+      let start = i
+      let startPosition = position
+      i += length
+      position += 1
+      while i < bytes.count {
+        let (c, n) = scalar(at: i)
+        if isWordScalar(c) {
+          i += n
+          position += 1
           continue
         }
-        let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-        if current == "-" || current == "\u{2011}", let next, isWordScalar(next) {
-          index += 2
+        guard i + n < bytes.count else { break }
+        let (next, m) = scalar(at: i + n)
+        if (c == "-" || c == "\u{2011}") && isWordScalar(next) {
+          i += n + m
+          position += 2
           continue
         }
-        if current == "&", let next, next.properties.isUppercase,
-          scalars[index - 1].properties.isUppercase
-        {
-          index += 2
+        if c == "&", isUpper(next), isUpper(scalar(at: i - 1).0) {
+          i += n + m
+          position += 2
           continue
         }
-        if current == ".", let next, next.properties.isAlphabetic {
-          index += 2  // U.S, StyleKorean.com
+        if c == ".", next.properties.isAlphabetic {
+          i += n + m  // U.S, StyleKorean.com
+          position += 2
           continue
         }
         break
       }
       // A final period belongs to dotted and single-letter abbreviations.
-      if index < scalars.count, scalars[index] == "." {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<index])
-        let word = String(view)
-        let lowered = word.lowercased()
-        let nextIsSpaceThenLower: Bool = {
-          var cursor = index + 1
-          while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-          return cursor < scalars.count && scalars[cursor].properties.isLowercase
-        }()
-        if word.contains(".") || (word.count == 1 && word.first?.isUppercase == true)
-          || Lexicon.periodAbbreviations.contains(lowered)
-          || (nextIsSpaceThenLower && word.count <= 4 && word.first?.isUppercase == true)
+      if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        let word = String(decoding: bytes[start..<i], as: UTF8.self)
+        var cursor = i + 1
+        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        let nextIsLower =
+          cursor < bytes.count && bytes[cursor] >= UInt8(ascii: "a")
+          && bytes[cursor] <= UInt8(ascii: "z")
+        let firstUpper = isUpper(scalar(at: start).0)
+        if word.contains(".") || (position - startPosition == 1 && firstUpper)
+          || Lexicon.periodAbbreviations.contains(word.lowercased())
+          || (nextIsLower && position - startPosition <= 4 && firstUpper)
         {
-          index += 1
+          i += 1
+          position += 1
         }
       }
-      tokens.append(make(start, index, word: true))
+      tokens.append(make(start, i, scalars: (startPosition, position), word: true))
     }
     return tokens
   }
 
   /// Lowercases and folds typographic variants: curly apostrophes, dashes.
   static func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+      return String(
+        decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
     var result = String.UnicodeScalarView()
     for scalar in text.lowercased().unicodeScalars {
       switch scalar {

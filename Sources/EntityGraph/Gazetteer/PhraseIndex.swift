@@ -33,6 +33,8 @@ struct PhraseIndex: Sendable {
   /// Country index by code.
   private(set) var countryByCode: [String: Int] = [:]
   private(set) var longest = 1
+  /// The first word of every phrase: a cheap test before building keys.
+  private(set) var firstWords: Set<String> = []
 
   init(_ gazetteer: Gazetteer) {
     self.gazetteer = gazetteer
@@ -72,6 +74,7 @@ struct PhraseIndex: Sendable {
     if phrases[key] == nil {
       phrases[key] = Entry(target: target, capitalsOnly: capitals)
     }
+    if let first = key.split(separator: " ").first { firstWords.insert(String(first)) }
     longest = max(longest, tokens.filter { PhraseIndex.isSignificant($0) }.count)
   }
 
@@ -90,7 +93,7 @@ struct PhraseIndex: Sendable {
       } else if token.text == "'s" || token.text == "\u{2019}s" {
         words.append("'s")
       } else {
-        words.append(token.lower.replacingPeriods)
+        words.append(token.key)
       }
     }
     return words.joined(separator: " ")
@@ -99,7 +102,8 @@ struct PhraseIndex: Sendable {
   /// The longest phrase starting at `start` (a capitalised word) and
   /// ending at or before `limit`, as (end index, target).
   func longestMatch(_ tokens: [Token], at start: Int, limit: Int? = nil) -> (Int, Target)? {
-    guard start < tokens.count, tokens[start].isCapitalized else { return nil }
+    guard start < tokens.count, tokens[start].isCapitalized, firstWords.contains(tokens[start].key)
+    else { return nil }
     let limit = min(limit ?? tokens.count, tokens.count)
     var significant: [Int] = []
     var cursor = start
@@ -114,19 +118,22 @@ struct PhraseIndex: Sendable {
       }
       cursor += 1
     }
-    var count = significant.count
-    while count > 0 {
-      let end = significant[count - 1] + 1
-      let slice = tokens[start..<end]
-      if let entry = phrases[PhraseIndex.key(slice)] {
-        let words = slice.filter(\.isWord)
-        if !entry.capitalsOnly || words.allSatisfy({ $0.isAllCaps || $0.text.count <= 2 }) {
-          return (end, entry.target)
-        }
+    // Keys of growing length, built once each; the longest hit wins.
+    var key = ""
+    var best: (Int, Target)?
+    for (n, position) in significant.enumerated() {
+      let token = tokens[position]
+      let word = token.text == "&" ? "and" : (token.text == "\u{2019}s" ? "'s" : token.key)
+      key = n == 0 ? word : key + " " + word
+      guard let entry = phrases[key] else { continue }
+      let end = position + 1
+      if !entry.capitalsOnly
+        || tokens[start..<end].filter(\.isWord).allSatisfy({ $0.isAllCaps || $0.text.count <= 2 })
+      {
+        best = (end, entry.target)
       }
-      count -= 1
     }
-    return nil
+    return best
   }
 
   /// The exact-phrase target of a whole token run, if any.

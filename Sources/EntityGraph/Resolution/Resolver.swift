@@ -58,16 +58,22 @@ struct Resolver {
       }
     }
     for key in roles.keys.sorted() {
-      let people = roles[key] ?? []
-      for a in people.indices {
-        for b in people.indices where b > a {
-          let (ra, ea) = nodes[people[a]]
-          let (rb, eb) = nodes[people[b]]
-          guard let x = extractions[ra].entities[ea].person,
-            let y = extractions[rb].entities[eb].person
-          else { continue }
-          if sameByTypo(x, y) { union(people[a], people[b]) }
+      // Compare each distinct name once, with letters and words precomputed.
+      var byName: [String: (node: Int, name: ComparableName)] = [:]
+      for node in roles[key] ?? [] {
+        let (r, e) = nodes[node]
+        guard let person = extractions[r].entities[e].person else { continue }
+        let name = ComparableName(person)
+        if let first = byName[name.letters] {
+          union(first.node, node)
+        } else {
+          byName[name.letters] = (node, name)
         }
+      }
+      let distinct = byName.values.sorted { $0.name.letters < $1.name.letters }
+      for (x, y) in ComparableName.candidatePairs(distinct.map(\.name))
+      where distinct[x].name.isTypo(of: distinct[y].name) {
+        union(distinct[x].node, distinct[y].node)
       }
     }
 
@@ -206,21 +212,71 @@ struct Resolver {
     } ?? ""
   }
 
-  /// True when two names differ by one letter, or one's words contain the
-  /// other's ("Kim JK Kim" ⊇ "JK Kim").
-  func sameByTypo(_ a: PersonName, _ b: PersonName) -> Bool {
-    let x = PersonName.letters(a.surface.replacingParentheses)
-    let y = PersonName.letters(b.surface.replacingParentheses)
-    if x == y { return true }
-    if Resolver.editDistance(x, y) <= 1, min(x.count, y.count) >= 4 { return true }
-    let wa = Set(a.surface.replacingParentheses.lowercased().split(separator: " "))
-    let wb = Set(b.surface.replacingParentheses.lowercased().split(separator: " "))
-    return (wa.isSubset(of: wb) || wb.isSubset(of: wa)) && min(wa.count, wb.count) >= 2
+  /// A person's name prepared for typo comparison.
+  struct ComparableName {
+    var letters: String
+    var characters: [Character]
+    var words: Set<Substring>
+
+    init(_ name: PersonName) {
+      let plain = name.surface.replacingParentheses
+      letters = PersonName.letters(plain)
+      characters = Array(letters)
+      words = Set(plain.lowercased().split(separator: " "))
+    }
+
+    /// Pairs of indices that may be typos of each other, found through
+    /// indexes rather than by comparing every pair: names one deletion apart
+    /// share a deletion variant, and a name whose words are a subset of
+    /// another's matches one of that name's word subsets.
+    static func candidatePairs(_ names: [ComparableName]) -> [(Int, Int)] {
+      var variants: [String: [Int]] = [:]
+      var subsets: [String: [Int]] = [:]
+      for (i, name) in names.enumerated() {
+        var own: Set<String> = [name.letters]
+        if name.characters.count >= 4 {
+          for cut in name.characters.indices {
+            var shorter = name.characters
+            shorter.remove(at: cut)
+            own.insert(String(shorter))
+          }
+        }
+        for variant in own { variants[variant, default: []].append(i) }
+        let words = name.words.map(String.init).sorted()
+        if words.count >= 2, words.count <= 6 {
+          for mask in 1..<(1 << words.count) where mask.nonzeroBitCount >= 2 {
+            let key = words.indices.filter { mask & (1 << $0) != 0 }.map { words[$0] }.joined(
+              separator: " ")
+            subsets[key, default: []].append(i)
+          }
+        }
+      }
+      var pairs: Set<[Int]> = []
+      for group in variants.values where group.count > 1 {
+        for a in group { for b in group where a < b { pairs.insert([a, b]) } }
+      }
+      for group in subsets.values where group.count > 1 {
+        for a in group { for b in group where a < b { pairs.insert([a, b]) } }
+      }
+      return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }
+    }
+
+    /// True when the names differ by one letter, or one's words contain the
+    /// other's ("Kim JK Kim" ⊇ "JK Kim").
+    func isTypo(of other: ComparableName) -> Bool {
+      if letters == other.letters { return true }
+      if abs(characters.count - other.characters.count) <= 1,
+        min(characters.count, other.characters.count) >= 4,
+        Resolver.editDistance(characters, other.characters) <= 1
+      {
+        return true
+      }
+      return (words.isSubset(of: other.words) || other.words.isSubset(of: words))
+        && min(words.count, other.words.count) >= 2
+    }
   }
 
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
+  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
@@ -262,7 +318,9 @@ func unique<T: Hashable>(_ items: [T]) -> [T] {
 extension String {
   /// "JK (Jung-Kwan) Kim" → "JK Kim".
   var replacingParentheses: String {
-    guard let open = firstIndex(of: "("), let close = self[open...].firstIndex(of: ")") else {
+    guard contains("("), let open = firstIndex(of: "("),
+      let close = self[open...].firstIndex(of: ")")
+    else {
       return self
     }
     return (self[..<open] + self[index(after: close)...]).split(separator: " ").joined(

@@ -236,15 +236,29 @@ public struct ReleaseReader: Sendable {
 
   /// Splits `…text. date2025-11-18` into the text and the date.
   func trailingDateMarker(_ line: String) -> (String, PartialDate)? {
-    guard let range = line.range(of: "date", options: [.caseInsensitive, .backwards]) else {
+    // Only the end of the line can hold the marker: look at its last 40 bytes.
+    let bytes = Array(line.utf8.suffix(40))
+    let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+    let pattern = Array("date".utf8)
+    guard lowered.count >= pattern.count,
+      let at = stride(from: lowered.count - pattern.count, through: 0, by: -1).first(where: { k in
+        lowered[k] == pattern[0] && lowered[k + 1] == pattern[1] && lowered[k + 2] == pattern[2]
+          && lowered[k + 3] == pattern[3]
+      })
+    else { return nil }
+    // Require the marker to stand apart from a word ("update2025" is not one).
+    if at > 0, let before = Unicode.Scalar(bytes[at - 1]) as Unicode.Scalar?, bytes[at - 1] < 0x80,
+      before.properties.isAlphabetic
+    {
       return nil
     }
-    var rest = line[range.upperBound...].drop { $0 == " " || $0 == ":" }
-    rest = Substring(rest.trimmingSpaces)
-    guard let date = DateParser.standaloneDate(String(rest)), date.isComplete else { return nil }
-    let kept = line[..<range.lowerBound].trimmingSpaces
-    // Require the marker to stand apart from a word ("update2025" is not one).
-    if let before = line[..<range.lowerBound].last, before.isLetter { return nil }
+    var rest = String(decoding: bytes[(at + pattern.count)...], as: UTF8.self)[...]
+    rest = rest.drop { $0 == " " || $0 == ":" }
+    guard let date = DateParser.standaloneDate(rest.trimmingSpaces), date.isComplete else {
+      return nil
+    }
+    let cut = line.utf8.count - bytes.count + at
+    let kept = String(decoding: line.utf8.prefix(cut), as: UTF8.self).trimmingSpaces
     return (kept, date)
   }
 

@@ -125,6 +125,11 @@ extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and no-break spaces.
   var trimmingSpaces: String {
     let scalars = unicodeScalars
+    if let first = scalars.first, let last = scalars.last, first.value > 0x20, first.isASCII,
+      last.value > 0x20, last.isASCII
+    {
+      return String(self)
+    }
     if let first = scalars.first, let last = scalars.last, !isBlank(first), !isBlank(last) {
       return String(self)
     }

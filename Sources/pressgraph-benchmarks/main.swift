@@ -1,0 +1,114 @@
+// pressgraph's benchmarks: throughput of the reading and entity stages on
+// one core, measured on a corpus built from the shipped seeds.
+//
+//   swift run -c release pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N]
+//
+// The corpus repeats the seed releases with their people and companies
+// renamed per copy (so resolution sees many distinct entities, as a real
+// corpus would), as a bundle file in memory. Each stage runs `--runs` times;
+// the median is reported.
+import EntityGraph
+import Foundation
+import PressReleases
+
+struct Options {
+  var seeds = "seeds"
+  var megabytes = 8.0
+  var runs = 5
+
+  init(_ arguments: [String]) {
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+      switch argument {
+      case "--seeds": seeds = iterator.next() ?? seeds
+      case "--megabytes": megabytes = iterator.next().flatMap(Double.init) ?? megabytes
+      case "--runs": runs = iterator.next().flatMap(Int.init) ?? runs
+      case "--help", "-h":
+        print("usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N]")
+        exit(0)
+      default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(64)
+      }
+    }
+  }
+}
+
+/// Median wall time of `runs` executions of `body`.
+func measure(runs: Int, _ body: () -> Void) -> Duration {
+  let clock = ContinuousClock()
+  var times: [Duration] = []
+  for _ in 0..<runs { times.append(clock.measure(body)) }
+  return times.sorted()[times.count / 2]
+}
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Peak resident memory of this process in MiB.
+func peakMemory() -> Double {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+func run() {
+  let options = Options(CommandLine.arguments)
+  let seedSummary = CorpusReader().read([options.seeds])
+  let seedReleases = seedSummary.releases
+  guard !seedReleases.isEmpty else {
+    FileHandle.standardError.write(Data("no seed releases found in \(options.seeds)\n".utf8))
+    exit(1)
+  }
+
+  // A bundle of renamed copies of the seed releases.
+  let names = ["Han", "Seo", "Yoon", "Baek", "Moon", "Song", "Hwang", "Jeon", "Nam", "Ryu"]
+  var bundle = ""
+  var copy = 0
+  while bundle.utf8.count < Int(options.megabytes * 1_000_000) {
+    let family = names[copy % names.count]
+    let given = "Gi-\(String(UnicodeScalar(UInt8(97 + copy / names.count % 26))))\(copy / 260)"
+    for release in seedReleases {
+      var body = release.body.replacingOccurrences(of: "\n\n", with: " ")
+      for surname in ["Kim", "Park", "Lee", "Choi", "Yeo", "Kang", "Oh"] {
+        body = body.replacingOccurrences(of: "\(surname) ", with: "\(family) \(given) \(surname)")
+      }
+      body = body.replacingOccurrences(of: "SILICON2", with: "SILICON\(copy)")
+      let date = release.date?.description ?? "2025-11-14"
+      bundle += "-\nTrade/Investment\n\(release.title) \(copy)\n\(body) date\(date)\n"
+    }
+    copy += 1
+  }
+  let bytes = Array(bundle.utf8)
+  let megabytes = Double(bytes.count) / 1_000_000
+  let document = SourceDocument(path: "bench/bundle.txt", format: .text, bytes: bytes)
+
+  var releases: [Release] = []
+  let readTime = measure(runs: options.runs) {
+    releases = ReleaseReader().read(document).releases
+  }
+  let extractor = EntityExtractor()
+  var graph = extractor.extract(Array(releases.prefix(1)))
+  let extractTime = measure(runs: options.runs) {
+    graph = extractor.extract(releases)
+  }
+  let meetings = graph.releases.reduce(0) { $0 + $1.meetings.count }
+
+  func row(_ stage: String, _ time: Duration) -> String {
+    let s = seconds(time)
+    return String(
+      format: "%-28@ %8.3f s %9.1f MB/s %10.0f releases/s", stage as NSString, s, megabytes / s,
+      Double(releases.count) / s)
+  }
+  print(
+    "corpus: \(String(format: "%.1f", megabytes)) MB, \(releases.count) releases, median of \(options.runs) runs, one core"
+  )
+  print(row("read (bytes → releases)", readTime))
+  print(row("extract (releases → graph)", extractTime))
+  print(row("both", readTime + extractTime))
+  print("graph: \(graph.entities.count) entities, \(meetings) meetings")
+  print(String(format: "peak memory: %.0f MiB", peakMemory()))
+}
+
+run()
