@@ -49,19 +49,24 @@ struct Token: Hashable, Sendable {
     }
     isCapitalized = capitalized
     isAllCaps = allCaps
-    key = lower.contains(".") ? String(lower.filter { $0 != "." }) : lower
+    key =
+      lower.utf8.contains(UInt8(ascii: ".")) ? String(lower.filter { $0 != "." }) : lower
+    // Acronym-like: all caps, or mixed like "MoFA" (uppercase first and last,
+    // at least three capitals, no hyphen).
+    if allCaps {
+      isAcronymLike = !text.utf8.contains(UInt8(ascii: ".")) || text.utf8.count <= 6
+    } else if isWord, capitalized, (3...8).contains(text.unicodeScalars.count),
+      !text.utf8.contains(UInt8(ascii: "-")), let last = text.unicodeScalars.last,
+      last.properties.isUppercase
+    {
+      isAcronymLike = text.unicodeScalars.filter { $0.properties.isUppercase }.count >= 3
+    } else {
+      isAcronymLike = false
+    }
   }
 
-  /// An acronym-like token: all caps, or mixed like "MoFA" (uppercase first
-  /// and last, at least two uppercase letters, no hyphen).
-  var isAcronymLike: Bool {
-    if isAllCaps { return !text.contains(".") || text.count <= 6 }
-    guard isWord, text.count >= 3, text.count <= 8, !text.contains("-"),
-      let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-      first.properties.isUppercase, last.properties.isUppercase
-    else { return false }
-    return text.unicodeScalars.filter { $0.properties.isUppercase }.count >= 3
-  }
+  /// An acronym-like token: all caps, or mixed like "MoFA".
+  let isAcronymLike: Bool
 
   /// True for `.`-free punctuation equal to `mark`.
   func isPunct(_ mark: String) -> Bool { !isWord && text == mark }
