@@ -231,7 +231,8 @@ struct Resolver {
     /// another's matches one of that name's word subsets.
     static func candidatePairs(_ names: [ComparableName]) -> [(Int, Int)] {
       var variants: [String: [Int]] = [:]
-      var subsets: [String: [Int]] = [:]
+      var fullSets: [String: [Int]] = [:]
+      var subsetKeys: [[String]] = []
       for (i, name) in names.enumerated() {
         var own: Set<String> = [name.letters]
         if name.characters.count >= 4 {
@@ -243,20 +244,26 @@ struct Resolver {
         }
         for variant in own { variants[variant, default: []].append(i) }
         let words = name.words.map(String.init).sorted()
+        var keys: [String] = []
         if words.count >= 2, words.count <= 6 {
+          fullSets[words.joined(separator: " "), default: []].append(i)
           for mask in 1..<(1 << words.count) where mask.nonzeroBitCount >= 2 {
-            let key = words.indices.filter { mask & (1 << $0) != 0 }.map { words[$0] }.joined(
-              separator: " ")
-            subsets[key, default: []].append(i)
+            keys.append(
+              words.indices.filter { mask & (1 << $0) != 0 }.map { words[$0] }.joined(
+                separator: " "))
           }
         }
+        subsetKeys.append(keys)
       }
       var pairs: Set<[Int]> = []
       for group in variants.values where group.count > 1 {
         for a in group { for b in group where a < b { pairs.insert([a, b]) } }
       }
-      for group in subsets.values where group.count > 1 {
-        for a in group { for b in group where a < b { pairs.insert([a, b]) } }
+      // A name whose whole word set is a subset of another's.
+      for (i, keys) in subsetKeys.enumerated() {
+        for key in keys {
+          for j in fullSets[key] ?? [] where j != i { pairs.insert([min(i, j), max(i, j)]) }
+        }
       }
       return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }
     }
