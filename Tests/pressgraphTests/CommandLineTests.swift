@@ -105,4 +105,57 @@ struct CommandLineTests {
     #expect(run.status == 64)
     #expect(run.stderr.contains("Missing expected argument"))
   }
+
+  @Test(
+    "extract --format json: ids shared across releases, the Park–Tran meeting with its sentence")
+  func extractJSON() throws {
+    let run = try pressgraph(["extract", "seeds/", "--format", "json", "--quiet"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let releases = try #require(json["releases"] as? [[String: Any]])
+    #expect(releases.count == 12)
+    let meetings = releases.flatMap { ($0["meetings"] as? [[String: Any]]) ?? [] }
+    let park = try #require(
+      meetings.first {
+        ($0["participants"] as? [String])?.contains("person:park-jung-sung") == true
+      })
+    #expect(park["date"] as? String == "2025-11-13")
+    #expect(park["place"] as? String == "Lotte Hotel Seoul")
+    #expect((park["participants"] as? [String])?.contains("person:tran-quoc-phuong") == true)
+    #expect(
+      (park["evidence"] as? String)?.hasPrefix("Park Jung-sung, Deputy Minister for Trade") == true)
+    // MOTIR has one id in every release that mentions it.
+    let motirReleases = releases.filter {
+      (($0["entities"] as? [[String: Any]]) ?? []).contains {
+        $0["id"] as? String == "ministry:kr-motir"
+      }
+    }
+    #expect(motirReleases.count == 10)
+  }
+
+  @Test("extract as text reads like a briefing")
+  func extractText() throws {
+    let run = try pressgraph(["extract", "seeds/002_d9c99c24d1cd3b41.txt"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("• Cho Tae-yul — Foreign Minister at Ministry of Foreign Affairs"))
+    #expect(
+      run.stdout.contains(
+        "⇄ Ministry of Foreign Affairs, Ministry of SMEs and Startups (2024-04-17)"))
+    #expect(run.stderr.hasPrefix("1 release, 12 entities, 1 meeting"))
+  }
+
+  @Test("a broken gazetteer file stops extract with its name and the problem")
+  func badGazetteer() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pressgraph-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("mine.json")
+    try Data(#"{"institutions": [{"id": "x"}]}"#.utf8).write(to: file)
+    let run = try pressgraph(["extract", "seeds/", "--gazetteer", file.path])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("mine.json: not a usable gazetteer: missing key"))
+  }
 }

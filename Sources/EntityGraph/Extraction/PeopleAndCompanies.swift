@@ -488,7 +488,8 @@ extension State {
         if sameTitle.count == 1 { chosen = sameTitle[0] }
       }
       guard let chosen else { continue }
-      result.entities[chosen].addForm(sentences[s].text(range.lowerBound..<range.upperBound))
+      // The form as written, with its title: "Deputy Minister Park".
+      result.entities[chosen].addForm("\(title) \(sentences[s].text(range))")
       sentences[s].claim(range, entity: chosen)
     }
   }

@@ -63,8 +63,10 @@ struct ExtractCommand: ParsableCommand {
     if !output.quiet {
       let meetings = graph.releases.reduce(0) { $0 + $1.meetings.count }
       terminal.status(
-        "\(releases.count) releases, \(graph.entities.count) entities, \(meetings) meetings"
-          + terminal.problemCounts(summary.diagnostics))
+        [
+          plural(releases.count, "release"), plural(graph.entities.count, "entity", "entities"),
+          plural(meetings, "meeting"),
+        ].joined(separator: ", ") + terminal.problemCounts(summary.diagnostics))
     }
   }
 }

@@ -56,8 +56,8 @@ struct ReleasesCommand: ParsableCommand {
     if !output.quiet {
       let files = summary.files.filter { !$0.releases.isEmpty }.count
       terminal.status(
-        "\(releases.count) release\(releases.count == 1 ? "" : "s") from \(files) "
-          + "file\(files == 1 ? "" : "s")" + terminal.problemCounts(summary.diagnostics))
+        "\(plural(releases.count, "release")) from \(plural(files, "file"))"
+          + terminal.problemCounts(summary.diagnostics))
     }
     if releases.isEmpty { throw ExitCode.failure }
   }

@@ -97,3 +97,8 @@ final class ProgressReporter {
     if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }
+
+/// "1 release", "12 releases", "1 entity", "67 entities".
+func plural(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+  "\(count) \(count == 1 ? one : many ?? one + "s")"
+}
