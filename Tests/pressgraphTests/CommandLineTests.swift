@@ -26,6 +26,14 @@ let productsFolder: URL = {
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// A fresh temporary folder; the caller removes it.
+func temporaryFolder() throws -> URL {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("pressgraph-cli-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder
+}
+
 /// Runs `pressgraph arguments…` in `folder`, reading both pipes while it runs
 /// (a large output would otherwise fill the pipe and block the child).
 func pressgraph(_ arguments: [String], in folder: URL = packageRoot) throws -> Run {
@@ -84,9 +92,7 @@ struct CommandLineTests {
 
   @Test("nothing readable: exit 1, and every problem named")
   func nothingReadable() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pressgraph-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data().write(to: folder.appendingPathComponent("empty.txt"))
     try Data([0, 1, 2]).write(to: folder.appendingPathComponent("blob.txt"))
@@ -148,9 +154,7 @@ struct CommandLineTests {
 
   @Test("a broken gazetteer file stops extract with its name and the problem")
   func badGazetteer() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pressgraph-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("mine.json")
     try Data(#"{"institutions": [{"id": "x"}]}"#.utf8).write(to: file)
