@@ -184,4 +184,56 @@ enum Lexicon {
 
   /// Pronouns that refer to the last person or body named.
   static let personPronouns: Set<String> = ["he", "she"]
+
+  /// Every lexicon word with the lists it belongs to, so a token is looked
+  /// up once and then tested by bits.
+  static let wordClasses: [String: WordClass] = {
+    var table: [String: WordClass] = [:]
+    func add(_ words: some Sequence<String>, _ word: WordClass) {
+      for w in words { table[w, default: []].insert(word) }
+    }
+    add(titleHeads, .titleHead)
+    add(titleModifiers, .titleModifier)
+    add(institutionHeads.keys, .institutionHead)
+    add(topicWords, .topic)
+    add(koreanFamilyNames, .koreanFamily)
+    add(meetingNouns, .meetingNoun)
+    add(companyNouns, .companyNoun)
+    add(clauseBreakers, .clauseBreaker)
+    add(attendanceVerbs, .attendance)
+    add(eventBackReferences, .eventBackReference)
+    add(futureMarkers, .futureMarker)
+    add(genericBodyWords, .genericBody)
+    add(companyDescriptors, .companyDescriptor)
+    add(organisationDescriptors, .organisationDescriptor)
+    add(calendarWords, .calendar)
+    return table
+  }()
+
+  /// Month and weekday names.
+  static let calendarWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+  ]
+}
+
+/// The lexicon lists a word belongs to, as bits.
+struct WordClass: OptionSet, Hashable, Sendable {
+  let rawValue: UInt32
+  static let titleHead = WordClass(rawValue: 1 << 0)
+  static let titleModifier = WordClass(rawValue: 1 << 1)
+  static let institutionHead = WordClass(rawValue: 1 << 2)
+  static let topic = WordClass(rawValue: 1 << 3)
+  static let koreanFamily = WordClass(rawValue: 1 << 4)
+  static let meetingNoun = WordClass(rawValue: 1 << 5)
+  static let companyNoun = WordClass(rawValue: 1 << 6)
+  static let clauseBreaker = WordClass(rawValue: 1 << 7)
+  static let attendance = WordClass(rawValue: 1 << 8)
+  static let eventBackReference = WordClass(rawValue: 1 << 9)
+  static let futureMarker = WordClass(rawValue: 1 << 10)
+  static let genericBody = WordClass(rawValue: 1 << 11)
+  static let companyDescriptor = WordClass(rawValue: 1 << 12)
+  static let organisationDescriptor = WordClass(rawValue: 1 << 13)
+  static let calendar = WordClass(rawValue: 1 << 14)
 }

@@ -33,6 +33,37 @@ struct MeetingFinder {
     self.state = state
   }
 
+  /// Verbs that introduce reported speech: "noted that …".
+  static let reportingVerbs: Set<String> = [
+    "said", "says", "noted", "notes", "added", "adds", "stated", "states", "emphasized",
+    "emphasised", "explained", "mentioned", "remarked", "stressed", "highlighted", "recalled",
+  ]
+
+  /// Nouns of a public event (which later back-references join).
+  static let eventWords: Set<String> = [
+    "event", "ceremony", "expo", "forum", "fair", "exhibition", "festival", "show", "day",
+    "reception", "summit", "conference", "seminar", "symposium",
+  ]
+
+  /// Back-references that fit any event.
+  static let genericEventNouns: Set<String> = [
+    "event", "ceremony", "meeting", "session", "talks", "discussions",
+  ]
+
+  /// "the ministry", "the agency": the body of that type named last.
+  static let definiteBodies: [String: EntityType] = [
+    "ministry": .ministry, "agency": .agency, "department": .ministry,
+  ]
+
+  /// Every word that can start a trigger, for a cheap first test.
+  static let triggerWords: Set<String> = [
+    "met", "meet", "meets", "meeting", "talks", "consultations", "dialogue", "held", "hold",
+    "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host", "convened", "convene",
+    "convenes", "organized", "organised", "visited", "visit", "visits", "visiting", "signed",
+    "sign", "signs", "signing", "attended", "attend", "attends", "participated", "chaired",
+    "co-chaired", "chairs", "chair", "discuss", "discussed", "discusses", "discussing",
+  ]
+
   enum Trigger: Equatable {
     case meet, gather(event: Bool), visit, sign, attend, chair, discuss
   }
@@ -63,14 +94,13 @@ struct MeetingFinder {
       let upper = min(tokens.count, i + after + 1)
       return tokens[lower..<upper].contains { words.contains($0.lower) }
     }
-    let reporting: Set<String> = [
-      "said", "says", "noted", "notes", "added", "adds", "stated", "states", "emphasized",
-      "emphasised", "explained", "mentioned", "remarked", "stressed", "highlighted", "recalled",
-    ]
     var reported = false
     for (i, token) in tokens.enumerated() where token.isWord && !speech[i] {
-      if token.lower == "that", i > 0, reporting.contains(tokens[i - 1].lower) { reported = true }
+      if token.lower == "that", i > 0, Self.reportingVerbs.contains(tokens[i - 1].lower) {
+        reported = true
+      }
       if reported { break }
+      guard Self.triggerWords.contains(token.lower) else { continue }
       switch token.lower {
       case "met", "meet", "meets":
         return (.meet, i)
@@ -84,11 +114,7 @@ struct MeetingFinder {
         if near(i, nouns, before: 0, after: 10)
           || (token.lower == "held" && near(i, nouns, before: 16, after: 0))
         {
-          let eventWords: Set<String> = [
-            "event", "ceremony", "expo", "forum", "fair", "exhibition", "festival", "show", "day",
-            "reception", "summit", "conference", "seminar", "symposium",
-          ]
-          let isEvent = near(i, eventWords, before: 0, after: 12)
+          let isEvent = near(i, Self.eventWords, before: 0, after: 12)
           if token.lower == "convened" || token.lower == "convene",
             !near(i, ["with", "meeting", "session", "talks"], before: 0, after: 12)
           {
@@ -247,7 +273,7 @@ struct MeetingFinder {
     let sentence = state.sentences[s]
     let tokens = sentence.tokens
     let attends = tokens.enumerated().contains { i, token in
-      !sentence.inSpeech[i] && Lexicon.attendanceVerbs.contains(token.lower)
+      !sentence.inSpeech[i] && token.classes.contains(.attendance)
     }
     guard attends, refersBack(s) || receivesAward(s) else { return }
     var added: [Int] = []
@@ -269,10 +295,11 @@ struct MeetingFinder {
   /// "the opening ceremony", "At the committee meeting".
   func refersBack(_ s: Int) -> Bool {
     let tokens = state.sentences[s].tokens
-    let generic: Set<String> = ["event", "ceremony", "meeting", "session", "talks", "discussions"]
     let own = event.map { Set(state.sentences[meetings[$0].sentence].tokens.map(\.lower)) } ?? []
-    for (i, token) in tokens.enumerated() where Lexicon.eventBackReferences.contains(token.lower) {
-      guard generic.contains(token.lower) || own.contains(token.lower) else { continue }
+    for (i, token) in tokens.enumerated() where token.classes.contains(.eventBackReference) {
+      guard Self.genericEventNouns.contains(token.lower) || own.contains(token.lower) else {
+        continue
+      }
       var k = i - 1
       while k >= 0, k > i - 4, tokens[k].isWord, tokens[k].lower != "the", tokens[k].lower != "this"
       {
@@ -308,7 +335,7 @@ struct MeetingFinder {
     var i = at + 1
     while i < tokens.count {
       let token = tokens[i]
-      if Lexicon.clauseBreakers.contains(token.lower) { return i }
+      if token.classes.contains(.clauseBreaker) { return i }
       if token.lower == "to", i + 1 < tokens.count, tokens[i + 1].isWord,
         tokens[i + 1].text.first?.isLowercase == true, tokens[i + 1].lower != "the"
       {
@@ -332,15 +359,15 @@ struct MeetingFinder {
     if before == "under" || before == "at" { return true }
     if before == "of", k > 0 {
       var m = k - 1
-      while m > 0, !Lexicon.meetingNouns.contains(tokens[m].lower), tokens[m].isWord, m > k - 3 {
+      while m > 0, !tokens[m].classes.contains(.meetingNoun), tokens[m].isWord, m > k - 3 {
         m -= 1
       }
-      if Lexicon.meetingNouns.contains(tokens[m].lower) { return true }
+      if tokens[m].classes.contains(.meetingNoun) { return true }
       if ["headquarters", "delegation"].contains(tokens[k - 1].lower) { return false }
     }
     // "in the Korea–U.S. FTA Joint Committee meeting": the forum.
     let end = span.range.upperBound
-    if end < tokens.count, Lexicon.meetingNouns.contains(tokens[end].lower),
+    if end < tokens.count, tokens[end].classes.contains(.meetingNoun),
       tokens[end].text.first?.isLowercase == true
     {
       return true
@@ -352,14 +379,11 @@ struct MeetingFinder {
   /// type named up to this sentence.
   func definiteBody(_ s: Int, before at: Int) -> Int? {
     let tokens = state.sentences[s].tokens
-    let kinds: [String: EntityType] = [
-      "ministry": .ministry, "agency": .agency, "department": .ministry,
-    ]
     guard
       let i = tokens[..<at].indices.first(where: { k in
-        k > 0 && kinds[tokens[k].lower] != nil && tokens[k - 1].lower == "the"
+        k > 0 && Self.definiteBodies[tokens[k].lower] != nil && tokens[k - 1].lower == "the"
           && !state.sentences[s].claimed[k]
-      }), let type = kinds[tokens[i].lower]
+      }), let type = Self.definiteBodies[tokens[i].lower]
     else { return nil }
     for sentence in state.sentences[...s].reversed() {
       let spans = sentence.spans.filter {
@@ -456,7 +480,7 @@ struct MeetingFinder {
       guard tokens[i].lower == "at" else { continue }
       var start = i + 1
       if tokens[start].lower == "the", start + 1 < tokens.count { start += 1 }
-      guard tokens[start].isCapitalized, !State.calendarWords.contains(tokens[start].lower) else {
+      guard tokens[start].isCapitalized, !tokens[start].classes.contains(.calendar) else {
         continue
       }
       if let span = sentence.span(at: start), state.result.entities[span.entity].type == .person {

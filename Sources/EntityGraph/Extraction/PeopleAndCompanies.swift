@@ -6,13 +6,13 @@ extension State {
   /// True when token `i` can end a title ("Minister", "CEO", "Director").
   func isTitleHead(_ s: Int, _ i: Int) -> Bool {
     let token = sentences[s].tokens[i]
-    return (token.isCapitalized || token.text == "CEO") && Lexicon.titleHeads.contains(token.lower)
+    return (token.isCapitalized || token.text == "CEO") && token.classes.contains(.titleHead)
   }
 
   /// True for a word that can be part of a title.
   func isTitleWord(_ token: Token, lowercaseAllowed: Bool = false) -> Bool {
     (token.isCapitalized || (lowercaseAllowed && token.isWord))
-      && (Lexicon.titleHeads.contains(token.lower) || Lexicon.titleModifiers.contains(token.lower))
+      && (token.classes.contains(.titleHead) || token.classes.contains(.titleModifier))
       && token.lower != "and"
   }
 
@@ -36,11 +36,15 @@ extension State {
     return true
   }
 
-  static let calendarWords: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+  /// Endings that make a capitalised run a company on their own.
+  static let strongCompanySuffixes: Set<String> = [
+    "co.", "ltd.", "inc.", "corp.", "corporation", "company", "holdings", "electronics",
+    "motor",
+    "motors", "chemical", "steel", "pharmaceutical", "pharmaceuticals", "biologics",
+    "shipbuilding", "c&t", "e&c", "engineering",
   ]
+
+  static var calendarWords: Set<String> { Lexicon.calendarWords }
 
   /// The end of a name starting at `start` (exclusive): up to four name
   /// tokens, with a parenthesised given name allowed ("JK (Jung-Kwan) Kim").
@@ -72,21 +76,21 @@ extension State {
     let beforeLast = tokens[run.upperBound - 2]
     let parts = last.text.split(separator: "-")
     if parts.count == 2, parts[1].first?.isLowercase == true,
-      Lexicon.koreanFamilyNames.contains(beforeLast.lower)
+      beforeLast.classes.contains(.koreanFamily)
     {
       return (run.upperBound - 2)..<run.upperBound
     }
     // "… Affairs Cho Hyun": a family name and a one-syllable given name
     // after qualifier words.
-    if run.count >= 3, Lexicon.koreanFamilyNames.contains(beforeLast.lower), last.text.count <= 6,
-      !last.text.contains("-"), !Lexicon.topicWords.contains(last.lower),
-      Lexicon.topicWords.contains(tokens[run.upperBound - 3].lower)
+    if run.count >= 3, beforeLast.classes.contains(.koreanFamily), last.text.count <= 6,
+      !last.text.contains("-"), !last.classes.contains(.topic),
+      tokens[run.upperBound - 3].classes.contains(.topic)
     {
       return (run.upperBound - 2)..<run.upperBound
     }
     if run.count >= 3 {
       let family = tokens[run.upperBound - 3]
-      if Lexicon.koreanFamilyNames.contains(family.lower), last.text.count <= 6,
+      if family.classes.contains(.koreanFamily), last.text.count <= 6,
         beforeLast.text.count <= 6, !last.text.contains("-"), !beforeLast.text.contains("-"),
         run.count > 3
       {
@@ -120,7 +124,7 @@ extension State {
     // Topic words ("Bilateral Economic Affairs"), then two or three name words.
     var cut = run.lowerBound
     while cut < run.upperBound,
-      Lexicon.topicWords.contains(tokens[cut].lower) || tokens[cut].lower == "and"
+      tokens[cut].classes.contains(.topic) || tokens[cut].lower == "and"
         || tokens[cut].text == "&"
     {
       cut += 1
@@ -138,8 +142,8 @@ extension State {
     let tokens = sentences[s].tokens
     guard (1...4).contains(range.count) else { return false }
     return range.allSatisfy { i in
-      tokens[i].isCapitalized && !Lexicon.topicWords.contains(tokens[i].lower)
-        && !Lexicon.titleHeads.contains(tokens[i].lower) && !tokens[i].isAllCaps
+      tokens[i].isCapitalized && !tokens[i].classes.contains(.topic)
+        && !tokens[i].classes.contains(.titleHead) && !tokens[i].isAllCaps
     }
   }
 
@@ -315,7 +319,7 @@ extension State {
       let subject = words[(head + 2)...].map(\.text).joined(separator: " ")
       ministry = (words[head].lower == "secretary" ? "Department of " : "Ministry of ") + subject
     } else if foreign != nil, let head = words.lastIndex(where: { $0.lower == "minister" }),
-      head > 0, Lexicon.topicWords.contains(words[head - 1].lower)
+      head > 0, words[head - 1].classes.contains(.topic)
     {
       // A foreign "Finance Minister": that government's Ministry of Finance.
       ministry = "Ministry of " + words[head - 1].text
@@ -382,7 +386,7 @@ extension State {
         cursor += 1
       }
       guard cursor > titleStart,
-        (titleStart..<cursor).contains(where: { Lexicon.titleHeads.contains(tokens[$0].lower) })
+        (titleStart..<cursor).contains(where: { tokens[$0].classes.contains(.titleHead) })
       else {
         continue
       }
@@ -542,8 +546,8 @@ extension State {
       while k < tokens.count, k < comma + 8, tokens[k].isWord,
         !["that", "which", "who"].contains(tokens[k].lower)
       {
-        if Lexicon.companyDescriptors.contains(tokens[k].lower)
-          || Lexicon.organisationDescriptors.contains(tokens[k].lower)
+        if tokens[k].classes.contains(.companyDescriptor)
+          || tokens[k].classes.contains(.organisationDescriptor)
         {
           descriptor = tokens[k].lower
           break
@@ -569,7 +573,7 @@ extension State {
       sentences[s].claim(start..<comma, entity: entity)
     }
     // "firms include Soulbrain (semiconductor materials), Jusung Engineering (…), and …".
-    for noun in tokens.indices where Lexicon.companyNouns.contains(tokens[noun].lower) {
+    for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
       var k = noun + 1
       if k < tokens.count,
         ["include", "included", "including", "such", "like", "are", ":"].contains(tokens[k].lower)
@@ -650,13 +654,9 @@ extension State {
       {
         end += 1
       }
-      let strong: Set<String> = [
-        "co.", "ltd.", "inc.", "corp.", "corporation", "company", "holdings", "electronics",
-        "motor",
-        "motors", "chemical", "steel", "pharmaceutical", "pharmaceuticals", "biologics",
-        "shipbuilding", "c&t", "e&c", "engineering",
-      ]
-      if end - i >= 2, strong.contains(tokens[end - 1].lower), tokens[i].lower != "the" {
+      if end - i >= 2, Self.strongCompanySuffixes.contains(tokens[end - 1].lower),
+        tokens[i].lower != "the"
+      {
         sentences[s].claim(i..<end, entity: company(sentences[s].text(i..<end)))
       }
       i = max(end, i + 1)

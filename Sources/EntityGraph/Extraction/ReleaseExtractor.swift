@@ -242,7 +242,7 @@ struct State {
           if sentences[s].claimed[start - 1] { break }
           if previous.isCapitalized, previous.lower != "the",
             start - 1 > 0 || previous.text != "The",
-            !Lexicon.titleHeads.contains(previous.lower)
+            !previous.classes.contains(.titleHead)
           {
             start -= 1
           } else if (previous.isPunct("-") || previous.isPunct("\u{2013}")
@@ -269,17 +269,16 @@ struct State {
         var probe = cursor + 1
         if tokens[probe].lower == "the", probe + 1 < tokens.count { probe += 1 }
         if tokens[probe].isCapitalized, !sentences[s].claimed[probe],
-          !State.calendarWords.contains(tokens[probe].lower)
+          !tokens[probe].classes.contains(.calendar)
         {
           var last = probe
           var j = probe + 1
           while j < tokens.count, !sentences[s].claimed[j] {
             let t = tokens[j]
-            if State.calendarWords.contains(t.lower) { break }
+            if t.classes.contains(.calendar) { break }
             // "… and the Ministry of …" starts another body.
             if t.isCapitalized, Lexicon.institutionHeads[t.lower] == .ministry, j > probe { break }
-            if t.isCapitalized, !Lexicon.titleHeads.contains(t.lower) || t.lower == "representative"
-            {
+            if t.isCapitalized, !t.classes.contains(.titleHead) || t.lower == "representative" {
               last = j
               j += 1
             } else if ["of", "for", "and", "&", "to", "the", "in"].contains(t.lower)
@@ -329,8 +328,8 @@ struct State {
     while k < tokens.count, k <= j + 5 {
       if tokens[k].lower == "and" { return words > 0 || tokens[k - 1].isPunct(",") }
       if tokens[k].isCapitalized {
-        if Lexicon.institutionHeads[tokens[k].lower] != nil
-          || Lexicon.titleHeads.contains(tokens[k].lower)
+        if tokens[k].classes.contains(.institutionHead)
+          || tokens[k].classes.contains(.titleHead)
         {
           return false
         }
@@ -478,8 +477,8 @@ struct State {
           // "Korean Wave", "American Dream Mall": an adjective inside a
           // proper name is not a mention of the country.
           if adjective, end < tokens.count, tokens[end].isCapitalized, !tokens[end].isAcronymLike,
-            !Lexicon.titleHeads.contains(tokens[end].lower),
-            !Lexicon.titleModifiers.contains(tokens[end].lower),
+            !tokens[end].classes.contains(.titleHead),
+            !tokens[end].classes.contains(.titleModifier),
             Lexicon.institutionHeads[tokens[end].lower] == nil, !sentences[s].claimed[end]
           {
             break

@@ -16,6 +16,8 @@ struct Token: Hashable, Sendable {
   let isAllCaps: Bool
   /// `lower` without periods: the word as phrase keys compare it ("us").
   let key: String
+  /// The lexicon lists the word is in.
+  let classes: WordClass
 
   init(text: String, lower: String, start: Int, end: Int, isWord: Bool) {
     self.text = text
@@ -51,6 +53,7 @@ struct Token: Hashable, Sendable {
     isAllCaps = allCaps
     key =
       lower.utf8.contains(UInt8(ascii: ".")) ? String(lower.filter { $0 != "." }) : lower
+    classes = isWord ? Lexicon.wordClasses[lower] ?? [] : []
     // Acronym-like: all caps, or mixed like "MoFA" (uppercase first and last,
     // at least three capitals, no hyphen).
     if allCaps {
