@@ -50,6 +50,12 @@ struct MeetingFinder {
     "event", "ceremony", "meeting", "session", "talks", "discussions",
   ]
 
+  /// "Nov", "Sept" without their period.
+  static func isMonthAbbreviation(_ token: Token) -> Bool {
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+      .contains(token.key) && token.isCapitalized
+  }
+
   /// "the ministry", "the agency": the body of that type named last.
   static let definiteBodies: [String: EntityType] = [
     "ministry": .ministry, "agency": .agency, "department": .ministry,
@@ -466,6 +472,14 @@ struct MeetingFinder {
 
   /// The first date in the sentence.
   func date(_ s: Int) -> DateSpan? {
+    // Only sentences with a month name or a numeric date can hold one.
+    let tokens = state.sentences[s].tokens
+    guard
+      tokens.contains(where: {
+        $0.classes.contains(.calendar) || Self.isMonthAbbreviation($0)
+          || ($0.text.first?.isNumber == true && ($0.text.contains("-") || $0.text.contains(".")))
+      })
+    else { return nil }
     let parser = DateParser(publication: state.result.release.date)
     return parser.mentions(in: state.sentences[s].text).first?.span
   }

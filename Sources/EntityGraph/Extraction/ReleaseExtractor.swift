@@ -455,7 +455,7 @@ struct State {
         continue
       }
       var limit = i
-      while limit < tokens.count, !sentences[s].claimed[limit] { limit += 1 }
+      while limit < tokens.count, limit < i + 40, !sentences[s].claimed[limit] { limit += 1 }
       // Acronyms: the release's own definitions first.
       if tokens[i].isAcronymLike, let entity = acronymEntity(tokens[i].text) {
         if let entity { sentences[s].claim(i..<(i + 1), entity: entity) }

@@ -24,11 +24,11 @@ struct SentenceWork {
   var depth: [Int]
   /// True for tokens inside a quotation of six or more words (speech).
   var inSpeech: [Bool]
-  /// The sentence's scalars, for slicing.
-  let scalars: [Unicode.Scalar]
+  /// The sentence's UTF-8 bytes, for slicing.
+  let bytes: [UInt8]
 
   init(_ sentence: Sentence) {
-    scalars = Array(sentence.text.unicodeScalars)
+    bytes = Array(sentence.text.utf8)
     index = sentence.index
     text = sentence.text
     offset = sentence.start
@@ -97,9 +97,7 @@ struct SentenceWork {
   /// The text of tokens in a range, with spacing as in the sentence.
   func text(_ range: Range<Int>) -> String {
     guard let first = range.first, let last = range.last, last < tokens.count else { return "" }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
-    return String(view)
+    return String(decoding: bytes[tokens[first].byteStart..<tokens[last].byteEnd], as: UTF8.self)
   }
 
   /// Scalar offsets of a token range in the release body.

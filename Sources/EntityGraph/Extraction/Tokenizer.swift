@@ -8,6 +8,9 @@ struct Token: Hashable, Sendable {
   var start: Int
   /// Offset one past the last scalar.
   var end: Int
+  /// UTF-8 offsets of the token in the sentence, for slicing text.
+  var byteStart = 0
+  var byteEnd = 0
   /// True for words (letters or digits), false for punctuation.
   var isWord: Bool
   /// The first letter is uppercase ("Ministry", "U.S.", "JK").
@@ -115,7 +118,11 @@ enum Tokenizer {
     }
     func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
       let text = String(decoding: bytes[start..<end], as: UTF8.self)
-      return Token(text: text, lower: fold(text), start: scalars.0, end: scalars.1, isWord: word)
+      var token = Token(
+        text: text, lower: fold(text), start: scalars.0, end: scalars.1, isWord: word)
+      token.byteStart = start
+      token.byteEnd = end
+      return token
     }
     var i = 0
     var position = 0  // scalar offset of byte i
