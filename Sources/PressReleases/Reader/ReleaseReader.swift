@@ -257,9 +257,8 @@ public struct ReleaseReader: Sendable {
     guard let date = DateParser.standaloneDate(rest.trimmingSpaces), date.isComplete else {
       return nil
     }
-    let cut = line.utf8.count - bytes.count + at
-    let kept = String(decoding: line.utf8.prefix(cut), as: UTF8.self).trimmingSpaces
-    return (kept, date)
+    let cut = line.utf8.index(line.utf8.endIndex, offsetBy: at - bytes.count)
+    return (line[..<cut].trimmingSpaces, date)
   }
 
   /// The date of a header line: a bare date, or "Date:", "Published:",
@@ -341,10 +340,17 @@ public struct ReleaseReader: Sendable {
 
   /// Replaces runs of spaces, tabs and no-break spaces with one space.
   func collapseSpaces(_ text: String) -> String {
-    guard
-      text.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\u{A0}" })
-        || text.contains("  ")
-    else { return text }
+    // One pass over the bytes: a tab, a no-break space (C2 A0) or two spaces?
+    var previous: UInt8 = 0
+    var needed = false
+    for byte in text.utf8 {
+      if byte == 0x09 || (byte == 0xA0 && previous == 0xC2) || (byte == 0x20 && previous == 0x20) {
+        needed = true
+        break
+      }
+      previous = byte
+    }
+    guard needed else { return text }
     var result = String.UnicodeScalarView()
     var lastWasSpace = false
     for scalar in text.unicodeScalars {

@@ -140,6 +140,19 @@ extension StringProtocol {
   }
 }
 
+extension String {
+  /// The text without leading and trailing white space; the string itself,
+  /// uncopied, when there is none.
+  var trimmingSpaces: String {
+    if let first = unicodeScalars.first, let last = unicodeScalars.last, !isBlank(first),
+      !isBlank(last)
+    {
+      return self
+    }
+    return self[...].trimmingSpaces
+  }
+}
+
 /// True for spaces, tabs, line ends, no-break and other Unicode white space.
 func isBlank(_ scalar: Unicode.Scalar) -> Bool {
   scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"

@@ -20,9 +20,20 @@ public enum SentenceSplitter {
   /// - Returns: The sentences in order, trimmed of surrounding white space.
   public static func split(_ text: String) -> [Sentence] {
     let scalars = Array(text.unicodeScalars)
+    let bytes = Array(text.utf8)
     var sentences: [Sentence] = []
     var start = 0
     var index = 0
+    // A cursor from scalar offsets to UTF-8 offsets; emits only move forward.
+    var cursorScalar = 0
+    var cursorByte = 0
+    func byteOffset(_ scalar: Int) -> Int {
+      while cursorScalar < scalar {
+        cursorByte += UTF8.width(scalars[cursorScalar])
+        cursorScalar += 1
+      }
+      return cursorByte
+    }
 
     func emit(_ end: Int) {
       var lower = start
@@ -30,10 +41,12 @@ public enum SentenceSplitter {
       while lower < upper, isSpace(scalars[lower]) { lower += 1 }
       while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
       if lower < upper {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
+        let from = byteOffset(lower)
+        let to = byteOffset(upper)
         sentences.append(
-          Sentence(index: sentences.count, start: lower, end: upper, text: String(view)))
+          Sentence(
+            index: sentences.count, start: lower, end: upper,
+            text: String(decoding: bytes[from..<to], as: UTF8.self)))
       }
       start = end
     }
