@@ -118,8 +118,27 @@ enum Tokenizer {
     }
     func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
       let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      // The lowercase form in one pass over ASCII bytes; shared when unchanged.
+      var ascii = true
+      var upper = false
+      for byte in bytes[start..<end] {
+        if byte >= 0x80 {
+          ascii = false
+          break
+        }
+        if byte >= 0x41 && byte <= 0x5A { upper = true }
+      }
+      let lower: String
+      if !ascii {
+        lower = fold(text)
+      } else if upper {
+        let lowered = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        lower = String(decoding: lowered, as: UTF8.self)
+      } else {
+        lower = text
+      }
       var token = Token(
-        text: text, lower: fold(text), start: scalars.0, end: scalars.1, isWord: word)
+        text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word)
       token.byteStart = start
       token.byteEnd = end
       return token

@@ -168,20 +168,25 @@ public struct ReleaseExtraction: Hashable, Sendable, Codable {
 /// The corpus as a graph: resolved entities and what each release says.
 public struct EntityGraph: Hashable, Sendable, Codable {
   /// Every entity, sorted by id.
-  public var entities: [Entity]
+  public var entities: [Entity] {
+    didSet { positions = EntityGraph.positions(of: entities) }
+  }
   /// One extraction per release, in input order.
   public var releases: [ReleaseExtraction]
   /// Predecessor links between renamed institutions (old id → new id),
   /// for the institutions the corpus mentions.
   public var successions: [Succession]
 
-  /// Looks an entity up by id.
+  /// Where each entity id sits in ``entities``; kept in step with it.
+  private var positions: [String: Int]
+
+  /// Looks an entity up by id, in constant time.
   public func entity(_ id: String) -> Entity? {
-    index[id].map { entities[$0] }
+    positions[id].map { entities[$0] }
   }
 
-  private var index: [String: Int] {
-    Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+  private static func positions(of entities: [Entity]) -> [String: Int] {
+    Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Creates a graph.
@@ -189,6 +194,26 @@ public struct EntityGraph: Hashable, Sendable, Codable {
     self.entities = entities
     self.releases = releases
     self.successions = successions
+    positions = EntityGraph.positions(of: entities)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case entities, releases, successions
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      entities: try c.decode([Entity].self, forKey: .entities),
+      releases: try c.decode([ReleaseExtraction].self, forKey: .releases),
+      successions: try c.decode([Succession].self, forKey: .successions))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(entities, forKey: .entities)
+    try c.encode(releases, forKey: .releases)
+    try c.encode(successions, forKey: .successions)
   }
 }
 

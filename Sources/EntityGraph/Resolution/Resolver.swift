@@ -14,6 +14,17 @@ import PressReleases
 ///   successor.
 struct Resolver {
   let gazetteer: Gazetteer
+  /// Gazetteer entries by id and countries by code, looked up per entity.
+  let institutionsByID: [String: Gazetteer.Institution]
+  let countriesByKey: [String: Gazetteer.Country]
+
+  init(gazetteer: Gazetteer) {
+    self.gazetteer = gazetteer
+    institutionsByID = Dictionary(
+      gazetteer.institutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    countriesByKey = Dictionary(
+      gazetteer.countries.map { ("c:" + $0.code, $0) }, uniquingKeysWith: { first, _ in first })
+  }
 
   func resolve(_ extractions: [LocalExtraction]) -> EntityGraph {
     // Union-find over (release, local entity).
@@ -158,8 +169,7 @@ struct Resolver {
   func merge(_ locals: [LocalEntity]) -> Entity {
     let gazetteerID = locals.compactMap(\.gazetteerID).min()
     let type: EntityType = {
-      if let gazetteerID, let entry = gazetteer.institutions.first(where: { $0.id == gazetteerID })
-      {
+      if let gazetteerID, let entry = institutionsByID[gazetteerID] {
         return entry.type
       }
       var counts: [EntityType: Int] = [:]
@@ -172,10 +182,10 @@ struct Resolver {
     }
     let name: String
     let countryKey = locals.flatMap(\.keys).first { $0.hasPrefix("c:") }
-    if let gazetteerID, let entry = gazetteer.institutions.first(where: { $0.id == gazetteerID }) {
+    if let gazetteerID, let entry = institutionsByID[gazetteerID] {
       name = entry.name
     } else if let countryKey,
-      let entry = gazetteer.countries.first(where: { "c:" + $0.code == countryKey })
+      let entry = countriesByKey[countryKey]
     {
       name = entry.name
     } else if type == .person {
