@@ -207,6 +207,7 @@ enum Lexicon {
     add(companyDescriptors, .companyDescriptor)
     add(organisationDescriptors, .organisationDescriptor)
     add(calendarWords, .calendar)
+    add(MeetingFinder.triggerWords, .trigger)
     return table
   }()
 
@@ -236,4 +237,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let companyDescriptor = WordClass(rawValue: 1 << 12)
   static let organisationDescriptor = WordClass(rawValue: 1 << 13)
   static let calendar = WordClass(rawValue: 1 << 14)
+  static let trigger = WordClass(rawValue: 1 << 15)
 }

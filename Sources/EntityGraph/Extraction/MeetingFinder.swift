@@ -106,7 +106,7 @@ struct MeetingFinder {
         reported = true
       }
       if reported { break }
-      guard Self.triggerWords.contains(token.lower) else { continue }
+      guard token.classes.contains(.trigger) else { continue }
       switch token.lower {
       case "met", "meet", "meets":
         return (.meet, i)

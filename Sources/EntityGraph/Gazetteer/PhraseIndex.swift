@@ -35,6 +35,9 @@ struct PhraseIndex: Sendable {
   private(set) var longest = 1
   /// The first word of every phrase: a cheap test before building keys.
   private(set) var firstWords: Set<String> = []
+  /// Every word-level prefix of every phrase: a key that is not one cannot
+  /// grow into a match.
+  private(set) var prefixes: Set<String> = []
 
   init(_ gazetteer: Gazetteer) {
     self.gazetteer = gazetteer
@@ -74,7 +77,11 @@ struct PhraseIndex: Sendable {
     if phrases[key] == nil {
       phrases[key] = Entry(target: target, capitalsOnly: capitals)
     }
-    if let first = key.split(separator: " ").first { firstWords.insert(String(first)) }
+    let words = key.split(separator: " ")
+    if let first = words.first { firstWords.insert(String(first)) }
+    for length in 1...max(1, words.count) {
+      prefixes.insert(words.prefix(length).joined(separator: " "))
+    }
     longest = max(longest, tokens.filter { PhraseIndex.isSignificant($0) }.count)
   }
 
@@ -125,6 +132,7 @@ struct PhraseIndex: Sendable {
       let token = tokens[position]
       let word = token.text == "&" ? "and" : (token.text == "\u{2019}s" ? "'s" : token.key)
       key = n == 0 ? word : key + " " + word
+      guard prefixes.contains(key) else { break }
       guard let entry = phrases[key] else { continue }
       let end = position + 1
       if !entry.capitalsOnly
