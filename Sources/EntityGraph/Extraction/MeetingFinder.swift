@@ -262,7 +262,8 @@ struct MeetingFinder {
     }
     if !subjects.isEmpty { previousActors = subjects }
     let meeting = LocalExtraction.LocalMeeting(
-      participants: participants, date: date(s), place: place(s, after: at),
+      participants: participants, date: participants.isEmpty ? nil : date(s),
+      place: participants.isEmpty ? nil : place(s, after: at),
       status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text, sentence: sentence.index
     )
     meetings.append(meeting)

@@ -87,7 +87,19 @@ struct PersonName: Hashable, Sendable {
 
   /// Letters only, lowercased: "Kang Kyung-sung" → "kangkyungsung".
   static func letters(_ text: String) -> String {
-    String(text.lowercased().filter { $0.isLetter })
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        if byte >= 0x61 && byte <= 0x7A {
+          bytes.append(byte)
+        } else if byte >= 0x41 && byte <= 0x5A {
+          bytes.append(byte + 32)
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return String(text.lowercased().filter { $0.isLetter })
   }
 }
 
