@@ -76,19 +76,6 @@ enum Lexicon {
     "task force": .organization, "bank": .agency,
   ]
 
-  /// Words that make a phrase an event, a programme, a document or a place:
-  /// never an institution, even with an institution word inside.
-  static let nonInstitutionHeads: Set<String> = [
-    "expo", "forum", "ceremony", "day", "days", "week", "summit", "conference", "fair",
-    "festival", "show", "exhibition", "session", "program", "programme", "project", "fund",
-    "plan", "strategy", "initiative", "act", "law", "agreement", "partnership", "sheet", "order",
-    "award", "awards", "prize", "medal", "desk", "body", "zone", "complex", "park", "hotel",
-    "mall", "hall", "tower", "building", "center", "centre", "meeting", "talks", "dialogue",
-    "seminar", "workshop", "roundtable", "symposium", "briefing", "declaration", "statement",
-    "report", "index", "survey", "wave", "visa", "certification", "regulation",
-    "framework", "roadmap", "policy", "measures", "package", "campaign", "tour", "mission trip",
-  ]
-
   /// Heads of bodies named only by generic words ("Technical Subcommittee",
   /// "Working Group"): such names are not entities.
   static let genericBodyWords: Set<String> = [
@@ -181,9 +168,6 @@ enum Lexicon {
     "american", "korean", "peninsula", "peace", "services", "research", "national", "personnel",
     "management", "government", "relations", "ministry", "middle", "market", "enterprise",
   ]
-
-  /// Pronouns that refer to the last person or body named.
-  static let personPronouns: Set<String> = ["he", "she"]
 
   /// Every lexicon word with the lists it belongs to, so a token is looked
   /// up once and then tested by bits.

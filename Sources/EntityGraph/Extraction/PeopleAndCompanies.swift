@@ -31,7 +31,7 @@ extension State {
     let lower = token.lower
     if Lexicon.titleHeads.contains(lower) || Lexicon.institutionHeads[lower] != nil { return false }
     if ["the", "minister", "ministry", "korea", "and", "of"].contains(lower) { return false }
-    if Self.calendarWords.contains(lower) { return false }
+    if Lexicon.calendarWords.contains(lower) { return false }
     if token.isAllCaps, token.text.count > 3 { return false }
     return true
   }
@@ -43,8 +43,6 @@ extension State {
     "motors", "chemical", "steel", "pharmaceutical", "pharmaceuticals", "biologics",
     "shipbuilding", "c&t", "e&c", "engineering",
   ]
-
-  static var calendarWords: Set<String> { Lexicon.calendarWords }
 
   /// The end of a name starting at `start` (exclusive): up to four name
   /// tokens, with a parenthesised given name allowed ("JK (Jung-Kwan) Kim").

@@ -149,10 +149,3 @@ struct PhraseIndex: Sendable {
     phrases[PhraseIndex.key(tokens)]?.target
   }
 }
-
-extension String {
-  /// The text without periods ("u.s." → "us").
-  var replacingPeriods: String {
-    contains(".") ? String(filter { $0 != "." }) : self
-  }
-}
