@@ -15,6 +15,10 @@ struct Options {
   var seeds = "seeds"
   var megabytes = 8.0
   var runs = 5
+  /// Read this bundle instead of building one (for profiling under valgrind).
+  var corpus: String?
+  /// Write the built bundle here and stop.
+  var writeCorpus: String?
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -23,8 +27,12 @@ struct Options {
       case "--seeds": seeds = iterator.next() ?? seeds
       case "--megabytes": megabytes = iterator.next().flatMap(Double.init) ?? megabytes
       case "--runs": runs = iterator.next().flatMap(Int.init) ?? runs
+      case "--corpus": corpus = iterator.next()
+      case "--write-corpus": writeCorpus = iterator.next()
       case "--help", "-h":
-        print("usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N]")
+        print(
+          "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
+            + "[--write-corpus FILE | --corpus FILE]")
         exit(0)
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -66,7 +74,7 @@ func run() {
   let names = ["Han", "Seo", "Yoon", "Baek", "Moon", "Song", "Hwang", "Jeon", "Nam", "Ryu"]
   var bundle = ""
   var copy = 0
-  while bundle.utf8.count < Int(options.megabytes * 1_000_000) {
+  while options.corpus == nil, bundle.utf8.count < Int(options.megabytes * 1_000_000) {
     let family = names[copy % names.count]
     let given = "Gi-\(String(UnicodeScalar(UInt8(97 + copy / names.count % 26))))\(copy / 260)"
     for release in seedReleases {
@@ -79,6 +87,14 @@ func run() {
       bundle += "-\nTrade/Investment\n\(release.title) \(copy)\n\(body) date\(date)\n"
     }
     copy += 1
+  }
+  if let path = options.writeCorpus {
+    FileManager.default.createFile(atPath: path, contents: Data(bundle.utf8))
+    print("wrote \(bundle.utf8.count) bytes to \(path)")
+    return
+  }
+  if let path = options.corpus, let data = FileManager.default.contents(atPath: path) {
+    bundle = String(decoding: data, as: UTF8.self)
   }
   let bytes = Array(bundle.utf8)
   let megabytes = Double(bytes.count) / 1_000_000

@@ -26,6 +26,8 @@ struct MeetingFinder {
   var event: Int?
   /// The actors of the last sentence, for "He", "She", "They".
   var previousActors: [Int] = []
+  /// The trigger's token index of each meeting, for its place.
+  var anchors: [Int] = []
   /// The last person named, for "He" and "She".
   var lastPerson: Int?
 
@@ -52,9 +54,12 @@ struct MeetingFinder {
 
   /// "Nov", "Sept" without their period.
   static func isMonthAbbreviation(_ token: Token) -> Bool {
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-      .contains(token.key) && token.isCapitalized
+    token.isCapitalized && monthAbbreviations.contains(token.key)
   }
+
+  static let monthAbbreviations: Set<String> = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  ]
 
   /// "the ministry", "the agency": the body of that type named last.
   static let definiteBodies: [String: EntityType] = [
@@ -77,9 +82,11 @@ struct MeetingFinder {
   mutating func find() -> [LocalExtraction.LocalMeeting] {
     for s in state.sentences.indices { process(s) }
     var result: [LocalExtraction.LocalMeeting] = []
-    for meeting in meetings where Set(meeting.participants).count >= 2 {
+    for (n, meeting) in meetings.enumerated() where Set(meeting.participants).count >= 2 {
       var meeting = meeting
       meeting.participants = Array(Set(meeting.participants)).sorted()
+      meeting.date = date(meeting.sentence)
+      meeting.place = place(meeting.sentence, after: anchors[n])
       if let same = result.firstIndex(where: {
         $0.participants == meeting.participants && ($0.date == meeting.date || meeting.date == nil)
       }) {
@@ -101,12 +108,13 @@ struct MeetingFinder {
       return tokens[lower..<upper].contains { words.contains($0.lower) }
     }
     var reported = false
-    for (i, token) in tokens.enumerated() where token.isWord && !speech[i] {
-      if token.lower == "that", i > 0, Self.reportingVerbs.contains(tokens[i - 1].lower) {
+    for i in tokens.indices where tokens[i].isWord && !speech[i] {
+      if tokens[i].lower == "that", i > 0, Self.reportingVerbs.contains(tokens[i - 1].lower) {
         reported = true
       }
       if reported { break }
-      guard token.classes.contains(.trigger) else { continue }
+      guard tokens[i].classes.contains(.trigger) else { continue }
+      let token = tokens[i]
       switch token.lower {
       case "met", "meet", "meets":
         return (.meet, i)
@@ -261,12 +269,13 @@ struct MeetingFinder {
       participants = sides
     }
     if !subjects.isEmpty { previousActors = subjects }
+    // Date and place are read in `find`, only for the meetings kept.
     let meeting = LocalExtraction.LocalMeeting(
-      participants: participants, date: participants.isEmpty ? nil : date(s),
-      place: participants.isEmpty ? nil : place(s, after: at),
+      participants: participants, date: nil, place: nil,
       status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text, sentence: sentence.index
     )
     meetings.append(meeting)
+    anchors.append(at)
     // Later back-references ("the opening ceremony") join the last meeting
     // that has named participants.
     if !participants.isEmpty { event = meetings.count - 1 }
@@ -279,8 +288,8 @@ struct MeetingFinder {
     guard let event else { return }
     let sentence = state.sentences[s]
     let tokens = sentence.tokens
-    let attends = tokens.enumerated().contains { i, token in
-      !sentence.inSpeech[i] && token.classes.contains(.attendance)
+    let attends = tokens.indices.contains { i in
+      !sentence.inSpeech[i] && tokens[i].classes.contains(.attendance)
     }
     guard attends, refersBack(s) || receivesAward(s) else { return }
     var added: [Int] = []
@@ -302,9 +311,11 @@ struct MeetingFinder {
   /// "the opening ceremony", "At the committee meeting".
   func refersBack(_ s: Int) -> Bool {
     let tokens = state.sentences[s].tokens
+    guard state.sentences[s].tokens.contains(where: { $0.classes.contains(.eventBackReference) })
+    else { return false }
     let own = event.map { Set(state.sentences[meetings[$0].sentence].tokens.map(\.lower)) } ?? []
-    for (i, token) in tokens.enumerated() where token.classes.contains(.eventBackReference) {
-      guard Self.genericEventNouns.contains(token.lower) || own.contains(token.lower) else {
+    for i in tokens.indices where tokens[i].classes.contains(.eventBackReference) {
+      guard Self.genericEventNouns.contains(tokens[i].lower) || own.contains(tokens[i].lower) else {
         continue
       }
       var k = i - 1

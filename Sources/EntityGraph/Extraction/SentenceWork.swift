@@ -36,18 +36,22 @@ struct SentenceWork {
     claimed = Array(repeating: false, count: tokens.count)
     var depth: [Int] = []
     var level = 0
-    for token in tokens {
-      if token.isPunct("(") || token.isPunct("[") { level += 1 }
+    depth.reserveCapacity(tokens.count)
+    for i in tokens.indices {
+      let isOpen = !tokens[i].isWord && (tokens[i].text == "(" || tokens[i].text == "[")
+      let isClose = !tokens[i].isWord && (tokens[i].text == ")" || tokens[i].text == "]")
+      if isOpen { level += 1 }
       depth.append(level)
-      if token.isPunct(")") || token.isPunct("]") { level = max(0, level - 1) }
+      if isClose { level = max(0, level - 1) }
     }
     self.depth = depth
     // Quotations: curly pairs, or straight quotes toggling.
     var speech = Array(repeating: false, count: tokens.count)
     var open: Int?
-    for (i, token) in tokens.enumerated() where !token.isWord {
-      let opening = token.text == "\u{201C}" || (token.text == "\"" && open == nil)
-      let closing = token.text == "\u{201D}" || (token.text == "\"" && open != nil)
+    for i in tokens.indices where !tokens[i].isWord {
+      let text = tokens[i].text
+      let opening = text == "\u{201C}" || (text == "\"" && open == nil)
+      let closing = text == "\u{201D}" || (text == "\"" && open != nil)
       if opening && open == nil {
         open = i
       } else if closing, let start = open {

@@ -125,18 +125,14 @@ extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and no-break spaces.
   var trimmingSpaces: String {
     let scalars = unicodeScalars
-    if let first = scalars.first, let last = scalars.last, first.value > 0x20, first.isASCII,
-      last.value > 0x20, last.isASCII
-    {
-      return String(self)
-    }
     if let first = scalars.first, let last = scalars.last, !isBlank(first), !isBlank(last) {
       return String(self)
     }
     guard let first = scalars.firstIndex(where: { !isBlank($0) }),
       let last = scalars.lastIndex(where: { !isBlank($0) })
     else { return "" }
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    // Slice by index (a copy of bytes), never scalar by scalar.
+    return String(self[first...last])
   }
 }
 
@@ -155,5 +151,6 @@ extension String {
 
 /// True for spaces, tabs, line ends, no-break and other Unicode white space.
 func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-  scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+  if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+  return scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
 }
