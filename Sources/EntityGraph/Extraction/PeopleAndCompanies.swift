@@ -103,17 +103,17 @@ extension State {
   /// "of State Christopher Landau" (topic words, then a name).
   func foreignNameTail(_ s: Int, _ run: Range<Int>, country: Int?) -> Range<Int>? {
     let tokens = sentences[s].tokens
-    let countryName = country.map { result.entities[$0].name }
+    // Keys composed from the tokens (no re-tokenising): "ministry of <subject>
+    // <country>", as the phrase index spells the gazetteer's names.
+    let countryKey = country.map { PhraseIndex.key(Tokenizer.tokens(result.entities[$0].name)[...]) }
     // The longest subject that names a known ministry or department.
     for cut in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1) {
-      let subject = tokens[run.lowerBound..<cut].map(\.text).joined(separator: " ")
-      var candidates = ["Ministry of \(subject)", "Department of \(subject)"]
-      if let countryName {
-        candidates += [
-          "Ministry of \(subject) (\(countryName))", "Department of \(subject) (\(countryName))",
-        ]
+      let subject = PhraseIndex.key(tokens[run.lowerBound..<cut])
+      var candidates = ["ministry of " + subject, "department of " + subject]
+      if let countryKey {
+        candidates += ["ministry of \(subject) \(countryKey)", "department of \(subject) \(countryKey)"]
       }
-      if candidates.contains(where: { index.exact(Tokenizer.tokens($0)[...]) != nil }),
+      if candidates.contains(where: { index.exact(key: $0) != nil }),
         isPlausibleName(s, cut..<run.upperBound)
       {
         return cut..<run.upperBound

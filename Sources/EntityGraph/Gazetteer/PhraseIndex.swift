@@ -145,6 +145,11 @@ struct PhraseIndex: Sendable {
   }
 
   /// The exact-phrase target of a whole token run, if any.
+  /// The target of an already built phrase key.
+  func exact(key: String) -> Target? {
+    phrases[key]?.target
+  }
+
   func exact(_ tokens: ArraySlice<Token>) -> Target? {
     phrases[PhraseIndex.key(tokens)]?.target
   }

@@ -240,6 +240,10 @@ struct Resolver {
     /// share a deletion variant, and a name whose words are a subset of
     /// another's matches one of that name's word subsets.
     static func candidatePairs(_ names: [ComparableName]) -> [(Int, Int)] {
+      // A handful of names (the usual case) is cheaper to compare directly.
+      if names.count <= 16 {
+        return names.indices.flatMap { a in names.indices.filter { $0 > a }.map { (a, $0) } }
+      }
       var variants: [String: [Int]] = [:]
       var fullSets: [String: [Int]] = [:]
       var subsetKeys: [[String]] = []

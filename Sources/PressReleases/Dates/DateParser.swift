@@ -340,12 +340,13 @@ extension DateParser {
           var key = ""
           if count <= 16 {
             if ascii {
-              var view = String.UnicodeScalarView()
+              var bytes: [UInt8] = []
+              bytes.reserveCapacity(j - i)
               for k in i..<j {
-                let v = s[k].value
-                view.append(Unicode.Scalar(UInt8(v >= 65 && v <= 90 ? v + 32 : v)))
+                let v = UInt8(truncatingIfNeeded: s[k].value)
+                bytes.append(v >= 65 && v <= 90 ? v + 32 : v)
               }
-              key = String(view)
+              key = String(decoding: bytes, as: UTF8.self)
             } else {
               key = String(String.UnicodeScalarView(s[i..<j])).lowercased()
             }
