@@ -211,4 +211,24 @@ struct MeetingTests {
     )
     #expect(g.meetings.isEmpty)
   }
+
+  @Test("an undated follow-up of the same bodies is the same meeting")
+  func followUp() throws {
+    let g = graph(
+      """
+      The Korean Agency for Technology and Standards (KATS) signed an MOU with Indonesia's National Standardization Agency (BSN) on June 11. KATS Administrator Jin Ha-na and BSN Head Budi Santoso signed the MOU.
+      """)
+    #expect(g.meetings.count == 1)
+    let meeting = try #require(g.meetings.first)
+    #expect(meeting.date?.description == "2025-06-11")
+    #expect(meeting.participants.count == 4)
+  }
+
+  @Test("the body whose named meeting it is hosts the forum and is not a participant")
+  func namedForum() {
+    let g = graph(
+      "Minister of Science and ICT Yoo Ji-min attended the OECD Digital Economy Ministerial Meeting on December 12."
+    )
+    #expect(g.meetingNames == [["Yoo Ji-min", "Ministry of Science and ICT"]])
+  }
 }

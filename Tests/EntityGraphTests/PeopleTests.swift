@@ -47,6 +47,16 @@ struct PeopleTests {
       "U.S. Deputy Secretary of State Jordan Miles arrived.", "Jordan Miles",
       "U.S. Department of State", "Deputy Secretary of State"
     ),
+    (
+      "Japanese Vice Minister for Foreign Affairs Ken Sato arrived.", "Ken Sato",
+      "Ministry of Foreign Affairs (Japan)", "Vice Minister for Foreign Affairs"
+    ),
+    (
+      "Colombian Minister of Information and Communications Technologies Ana Ruiz spoke.",
+      "Ana Ruiz",
+      "Ministry of Information and Communications Technologies (Colombia)",
+      "Minister of Information and Communications Technologies"
+    ),
   ]
 
   @Test("titled people in every form", arguments: titled)

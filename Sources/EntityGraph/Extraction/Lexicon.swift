@@ -167,6 +167,12 @@ enum Lexicon {
     "pacific", "global", "regional", "consular", "protocol", "legal", "political", "north",
     "american", "korean", "peninsula", "peace", "services", "research", "national", "personnel",
     "management", "government", "relations", "ministry", "middle", "market", "enterprise",
+    "technologies", "telecommunications", "communication", "mines", "mining", "petroleum",
+    "natural", "water", "housing", "urban", "works", "industries", "entrepreneurship",
+    "competitiveness", "productivity", "transformation", "ecology", "ecological", "sustainable",
+    "investment", "exports", "export", "promotion", "affairs,", "tourism", "youth", "women",
+    "health,", "welfare,", "people", "power", "electricity", "transport,", "logistics",
+    "maritime", "aviation", "fisheries,", "agrarian", "forestry", "finance,", "planning,",
   ]
 
   /// Every lexicon word with the lists it belongs to, so a token is looked

@@ -93,6 +93,20 @@ struct MeetingFinder {
         if result[same].place == nil { result[same].place = meeting.place }
         continue
       }
+      // "X and Y signed the MOU" after "A signed an MOU with B on June 11":
+      // an undated follow-up whose bodies are a subset or superset of the
+      // last meeting's is the same meeting, told in more detail.
+      if meeting.date == nil, let last = result.indices.last {
+        let mine = Set(meeting.participants.filter { state.result.entities[$0].type != .person })
+        let theirs = Set(
+          result[last].participants.filter { state.result.entities[$0].type != .person })
+        if !mine.isEmpty, !theirs.isEmpty, mine.isSubset(of: theirs) || theirs.isSubset(of: mine) {
+          result[last].participants = Array(Set(result[last].participants + meeting.participants))
+            .sorted()
+          if result[last].place == nil { result[last].place = meeting.place }
+          continue
+        }
+      }
       result.append(meeting)
     }
     return result
@@ -389,6 +403,13 @@ struct MeetingFinder {
       tokens[end].text.first?.isLowercase == true
     {
       return true
+    }
+    // "the OECD Digital Economy Ministerial Meeting": the body whose named
+    // meeting it is hosts the forum.
+    var next = end
+    while next < tokens.count, next < end + 6, tokens[next].isCapitalized {
+      if tokens[next].classes.contains(.meetingNoun), sentence.span(at: next) == nil { return true }
+      next += 1
     }
     return false
   }

@@ -105,13 +105,17 @@ extension State {
     let tokens = sentences[s].tokens
     // Keys composed from the tokens (no re-tokenising): "ministry of <subject>
     // <country>", as the phrase index spells the gazetteer's names.
-    let countryKey = country.map { PhraseIndex.key(Tokenizer.tokens(result.entities[$0].name)[...]) }
+    let countryKey = country.map {
+      PhraseIndex.key(Tokenizer.tokens(result.entities[$0].name)[...])
+    }
     // The longest subject that names a known ministry or department.
     for cut in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1) {
       let subject = PhraseIndex.key(tokens[run.lowerBound..<cut])
       var candidates = ["ministry of " + subject, "department of " + subject]
       if let countryKey {
-        candidates += ["ministry of \(subject) \(countryKey)", "department of \(subject) \(countryKey)"]
+        candidates += [
+          "ministry of \(subject) \(countryKey)", "department of \(subject) \(countryKey)",
+        ]
       }
       if candidates.contains(where: { index.exact(key: $0) != nil }),
         isPlausibleName(s, cut..<run.upperBound)
@@ -311,7 +315,8 @@ extension State {
     }
     let ministry: String
     if let head = words.lastIndex(where: { $0.lower == "minister" || $0.lower == "secretary" }),
-      head + 2 < words.count, words[head + 1].lower == "of"
+      head + 2 < words.count,
+      words[head + 1].lower == "of" || (words[head + 1].lower == "for" && foreign != nil)
     {
       // "Minister of Economy and Finance", "Secretary of State".
       let subject = words[(head + 2)...].map(\.text).joined(separator: " ")
