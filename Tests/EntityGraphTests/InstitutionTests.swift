@@ -127,4 +127,30 @@ struct InstitutionTests {
       """)
     #expect(g.entities.filter { $0.type.isOrganisation }.isEmpty)
   }
+
+  @Test("an unknown body of a named country, and the same body by its short name")
+  func foreignBody() throws {
+    let g = graph(
+      """
+      The agency signed an MOU with Germany's Fraunhofer-Gesellschaft on November 4. Fraunhofer President Anna Weber attended the ceremony.
+      """)
+    let fraunhofer = try #require(g.named("Fraunhofer-Gesellschaft"))
+    #expect(fraunhofer.country == "DE")
+    #expect(g.entities.filter { $0.type == .organization }.count == 1)
+    #expect(g.affiliationNames == [["Anna Weber", "Fraunhofer-Gesellschaft"]])
+  }
+
+  @Test("'and' does not carry a ministry's name into the next official")
+  func andStopsAtTitle() {
+    let g = graph(
+      "Choi Min-ho of the Ministry of Foreign Affairs and Polish Deputy Minister Jan Nowak met on June 21."
+    )
+    #expect(g.names(.ministry) == ["Ministry of Foreign Affairs"])
+  }
+
+  @Test("a possessive before an acronym or a lowercase word is no body")
+  func possessiveNegatives() {
+    let g = graph("Korea's ICT exports rose, while Indonesia's mandatory SNI certification stayed.")
+    #expect(g.entities.filter { $0.type.isOrganisation }.isEmpty)
+  }
 }

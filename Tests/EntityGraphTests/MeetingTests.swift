@@ -231,4 +231,36 @@ struct MeetingTests {
     )
     #expect(g.meetingNames == [["Yoo Ji-min", "Ministry of Science and ICT"]])
   }
+
+  @Test("attendees of a meeting with unnamed guests join the host's meeting")
+  func attendeesJoinHost() {
+    let g = graph(
+      """
+      Minister of Trade, Industry and Resources Han Seo-rin held a roundtable meeting with business leaders on March 13. Executives from Nuri Materials, SK hynix and Daon Robotics attended the meeting.
+      """)
+    #expect(
+      g.meetingNames == [
+        [
+          "Han Seo-rin", "Ministry of Trade, Industry and Resources", "Nuri Materials", "SK hynix",
+          "Daon Robotics",
+        ]
+      ])
+    #expect(g.meetings.first?.date?.description == "2025-03-13")
+  }
+
+  @Test("a hyphenated country pair names a bilateral body's two sides")
+  func hyphenatedBilateral() {
+    let g = graph(
+      """
+      The 1st Korea-Poland Economic Joint Committee meeting was held in Warsaw on June 21. Deputy Minister for Economic Affairs Choi Min-ho of the Ministry of Foreign Affairs and Polish Deputy Minister of Development and Technology Jan Nowak co-chaired the meeting.
+      """)
+    #expect(
+      g.meetingNames == [
+        [
+          "South Korea", "Poland", "Ministry of Foreign Affairs",
+          "Ministry of Development and Technology (Poland)",
+          "Choi Min-ho", "Jan Nowak",
+        ]
+      ])
+  }
 }

@@ -276,7 +276,11 @@ struct MeetingFinder {
           && sentence.depth[$0.range.lowerBound] == 0
       })
     {
-      participants = []
+      // One side (a body and its people) still held the meeting, and later
+      // sentences may name who attended; two independent bodies did not meet
+      // each other.
+      let bodies = Set(participants.filter { state.result.entities[$0].type != .person })
+      if bodies.count > 1 { participants = [] }
     }
     // A bilateral body's two sides: "the Korea–U.S. … Working Group held".
     if Set(participants).isEmpty, let sides = bilateralSides(s, within: forumSpans(s)) {
@@ -459,6 +463,21 @@ struct MeetingFinder {
       return tokens[(i + 1)...].prefix(8).contains {
         Lexicon.meetingNouns.contains($0.lower) || $0.lower == "group" || $0.lower == "committee"
       }
+    }
+    // "Korea-Poland" written with a hyphen is one token.
+    for i in tokens.indices where tokens[i].isWord && tokens[i].text.contains("-") && namesForum(i)
+    {
+      let halves = tokens[i].text.split(separator: "-").map(String.init)
+      guard halves.count == 2 else { continue }
+      let sides = halves.compactMap { half -> Int? in
+        if case .country(let c, _) = state.index.exact(Tokenizer.tokens(half)[...]) { return c }
+        return nil
+      }
+      guard sides.count == 2, sides[0] != sides[1] else { continue }
+      let a = state.country(sides[0], form: halves[0])
+      let b = state.country(sides[1], form: halves[1])
+      self.state = state
+      return [a, b]
     }
     for i in tokens.indices.dropFirst().dropLast()
     where (tokens[i].isPunct("-") || tokens[i].isPunct("\u{2013}") || tokens[i].isPunct("\u{2014}"))

@@ -252,6 +252,29 @@ extension State {
           s, titleStart..<(qualifierWords?.upperBound ?? titleEnd),
           country: countryQualifier)
       }
+      // "Fraunhofer President Holger Hanselka": an unknown body named before
+      // the title (not for mayors and governors, whose word is a place).
+      if org == nil, countryQualifier == nil, nameRange != nil, titleStart > 0,
+        !["mayor", "governor"].contains(tokens[i].lower)
+      {
+        var start = titleStart
+        while start > 0, titleStart - start < 2, tokens[start - 1].isCapitalized,
+          !sentences[s].claimed[start - 1], !tokens[start - 1].classes.contains(.titleModifier),
+          !tokens[start - 1].classes.contains(.titleHead), tokens[start - 1].lower != "the"
+        {
+          start -= 1
+        }
+        if start < titleStart, !tokens[start..<titleStart].allSatisfy(\.isAllCaps) {
+          let name = sentences[s].text(start..<titleStart)
+          let corporate = ["ceo", "chairman", "chairwoman", "vice chairman", "founder"]
+            .contains { title.lowercased().contains($0) }
+          let entity =
+            corporate
+            ? company(name) : patternInstitution(name: name, type: .organization, country: nil)
+          sentences[s].claim(start..<titleStart, entity: entity)
+          org = entity
+        }
+      }
       guard let nameRange else {
         if let org, countryQualifier != nil || tokens[titleStart].lower != "minister" {
           if countryQualifier != nil {
@@ -638,6 +661,62 @@ extension State {
       if end > start {
         sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
       }
+    }
+    // "executives from Samsung Electronics, SK hynix and LG Chem".
+    let people: Set<String> = [
+      "executives", "ceos", "heads", "leaders", "representatives", "officials", "chiefs",
+      "presidents", "chairmen",
+    ]
+    for noun in tokens.indices where people.contains(tokens[noun].lower) {
+      guard noun + 2 < tokens.count, ["from", "of"].contains(tokens[noun + 1].lower) else {
+        continue
+      }
+      var k = noun + 2
+      if tokens[k].lower == "the" { k += 1 }
+      while k < tokens.count {
+        var end = k
+        while end < tokens.count, !sentences[s].claimed[end], end - k < 4,
+          tokens[end].isCapitalized
+            || (end > k && tokens[end - 1].isAllCaps && tokens[end].text.first?.isLowercase == true)
+        {
+          end += 1
+        }
+        if end > k {
+          sentences[s].claim(k..<end, entity: company(sentences[s].text(k..<end)))
+        } else if let span = sentences[s].span(at: k) {
+          end = span.range.upperBound
+        } else {
+          break
+        }
+        var next = end
+        if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
+        if next < tokens.count, tokens[next].lower == "and" { next += 1 }
+        guard next > end, next < tokens.count else { break }
+        k = next
+      }
+    }
+    // "Germany's Fraunhofer-Gesellschaft": a body of a named country.
+    for apostrophe in tokens.indices
+    where !tokens[apostrophe].isWord && tokens[apostrophe].lower == "'s" {
+      guard apostrophe > 0, isCountrySpan(s, at: apostrophe - 1) else { continue }
+      let start = apostrophe + 1
+      var end = start
+      while end < tokens.count, end - start < 4, tokens[end].isCapitalized,
+        !sentences[s].claimed[end],
+        !tokens[end].classes.contains(.titleHead), !tokens[end].classes.contains(.titleModifier),
+        !tokens[end].classes.contains(.calendar)
+      {
+        end += 1
+      }
+      guard end > start, !tokens[start..<end].allSatisfy(\.isAllCaps) else { continue }
+      let country = sentences[s].span(at: apostrophe - 1).flatMap { span in
+        result.entities[span.entity].keys.first { $0.hasPrefix("c:") }.map {
+          String($0.dropFirst(2))
+        }
+      }
+      let name = sentences[s].text(start..<end)
+      sentences[s].claim(
+        start..<end, entity: patternInstitution(name: name, type: .organization, country: country))
     }
     // Names ending in a company suffix: "Samsung Electronics Co., Ltd.".
     var i = 0

@@ -168,8 +168,31 @@ struct State {
     return intern(keys: ["c:" + entry.code], type: .country, name: entry.name, form: form)
   }
 
+  /// A body found by pattern earlier in this release whose name is this
+  /// name's first word, or starts with this name as its first word
+  /// ("Fraunhofer" and "Fraunhofer-Gesellschaft"): the same body.
+  mutating func shortFormMatch(_ name: String, type: EntityType) -> Int? {
+    guard type == .organization || type == .company else { return nil }
+    func firstWord(_ text: String) -> Substring {
+      text.split(whereSeparator: { $0 == " " || $0 == "-" }).first ?? Substring(text)
+    }
+    let candidates = result.entities.indices.filter { e in
+      let entity = result.entities[e]
+      guard entity.gazetteerID == nil, entity.type == .organization || entity.type == .company,
+        entity.name != name
+      else { return false }
+      return (firstWord(entity.name) == Substring(name) && entity.name.count > name.count)
+        || (firstWord(name) == Substring(entity.name) && name.count > entity.name.count)
+    }
+    guard candidates.count == 1, let match = candidates.first else { return nil }
+    if name.count > result.entities[match].name.count { result.entities[match].name = name }
+    result.entities[match].addForm(name)
+    return match
+  }
+
   /// The local entity for an institution known only by pattern.
   mutating func patternInstitution(name: String, type: EntityType, country: String?) -> Int {
+    if let match = shortFormMatch(name, type: type) { return match }
     let key = "o:\(type.rawValue):\(country ?? ""):" + PhraseIndex.key(Tokenizer.tokens(name)[...])
     return intern(keys: [key], type: type, name: name, form: name, country: country)
   }
@@ -179,6 +202,7 @@ struct State {
     if let target = index.exact(Tokenizer.tokens(name)[...]), case .institution(let i) = target {
       return institution(i, form: name)
     }
+    if let match = shortFormMatch(name, type: .company) { return match }
     let key = "k:" + PersonName.letters(name) + (name.contains(where: \.isNumber) ? "#" : "")
     let digits = String(name.filter(\.isNumber))
     return intern(keys: [key + digits], type: .company, name: name, form: name)
@@ -285,6 +309,17 @@ struct State {
               || t.text == "&" || t.isPunct("-")
             {
               if t.lower == "in", !allowsIn { break }
+              // "… Foreign Affairs and Polish Deputy Minister …": a country word
+              // or a title after "and" starts something else.
+              if t.lower == "and", j + 1 < tokens.count,
+                startsTitle(tokens, at: j + 1)
+                  || (index.longestMatch(tokens, at: j + 1).map { match -> Bool in
+                    if case .country = match.1 { return true }
+                    return false
+                  } ?? false)
+              {
+                break
+              }
               j += 1
             } else if t.isPunct(","), isMinistry, commaList(tokens, after: j) {
               j += 1
@@ -318,6 +353,18 @@ struct State {
       }
       i = end - 1
     }
+  }
+
+  /// True when a title starts at `i`: a title head ("Minister", "Deputy"),
+  /// or modifiers followed closely by one ("Vice Minister").
+  func startsTitle(_ tokens: [Token], at i: Int) -> Bool {
+    var k = i
+    while k < tokens.count, k < i + 3, tokens[k].isCapitalized {
+      if tokens[k].classes.contains(.titleHead) { return true }
+      guard tokens[k].classes.contains(.titleModifier) else { return false }
+      k += 1
+    }
+    return false
   }
 
   /// True when the comma at `j` continues a list such as "Trade, Industry,
