@@ -198,6 +198,7 @@ enum Lexicon {
     add(organisationDescriptors, .organisationDescriptor)
     add(calendarWords, .calendar)
     add(MeetingFinder.triggerWords, .trigger)
+    add(State.representativeNouns, .representative)
     return table
   }()
 
@@ -228,4 +229,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let organisationDescriptor = WordClass(rawValue: 1 << 13)
   static let calendar = WordClass(rawValue: 1 << 14)
   static let trigger = WordClass(rawValue: 1 << 15)
+  static let representative = WordClass(rawValue: 1 << 16)
 }

@@ -36,6 +36,12 @@ extension State {
     return true
   }
 
+  /// People nouns that introduce the bodies they come from: "executives from …".
+  static let representativeNouns: Set<String> = [
+    "executives", "ceos", "heads", "leaders", "representatives", "officials", "chiefs",
+    "presidents", "chairmen",
+  ]
+
   /// Endings that make a capitalised run a company on their own.
   static let strongCompanySuffixes: Set<String> = [
     "co.", "ltd.", "inc.", "corp.", "corporation", "company", "holdings", "electronics",
@@ -640,7 +646,8 @@ extension State {
       }
     }
     // "visited the headquarters of X".
-    for visit in tokens.indices where tokens[visit].lower.hasPrefix("visit") {
+    for visit in tokens.indices
+    where tokens[visit].classes.contains(.trigger) && tokens[visit].lower.hasPrefix("visit") {
       var k = visit + 1
       if k < tokens.count, tokens[k].lower == "the" { k += 1 }
       guard k + 2 < tokens.count,
@@ -663,11 +670,7 @@ extension State {
       }
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
-    let people: Set<String> = [
-      "executives", "ceos", "heads", "leaders", "representatives", "officials", "chiefs",
-      "presidents", "chairmen",
-    ]
-    for noun in tokens.indices where people.contains(tokens[noun].lower) {
+    for noun in tokens.indices where tokens[noun].classes.contains(.representative) {
       guard noun + 2 < tokens.count, ["from", "of"].contains(tokens[noun + 1].lower) else {
         continue
       }
