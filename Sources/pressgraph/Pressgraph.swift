@@ -12,10 +12,12 @@ struct Pressgraph: ParsableCommand {
       and works through them in stages: files become releases, releases \
       yield entities and meetings, and the graph is stored, queried and drawn.
 
-      Start with the releases it finds in a folder:
+      Start with the releases it finds in a folder, then who is who and who \
+      met whom:
 
         pressgraph releases seeds/
-        pressgraph releases seeds/ --json > releases.json
+        pressgraph extract seeds/
+        pressgraph extract seeds/ --format json > extraction.json
 
       Exit status: 0 on success (warnings may still be printed on stderr), \
       1 when nothing could be read or the command failed, 64 for a usage \
