@@ -48,6 +48,14 @@ struct PeopleTests {
       "U.S. Department of State", "Deputy Secretary of State"
     ),
     (
+      "Korean Ambassador to Kazakhstan Seo Min-jun attended.", "Seo Min-jun",
+      "Korean Embassy in Kazakhstan", "Ambassador to Kazakhstan"
+    ),
+    (
+      "Kazakh Deputy Minister of Trade and Integration Aslan Nurov attended.", "Aslan Nurov",
+      "Ministry of Trade and Integration (Kazakhstan)", "Deputy Minister of Trade and Integration"
+    ),
+    (
       "Japanese Vice Minister for Foreign Affairs Ken Sato arrived.", "Ken Sato",
       "Ministry of Foreign Affairs (Japan)", "Vice Minister for Foreign Affairs"
     ),
@@ -157,5 +165,17 @@ struct PeopleTests {
     #expect(people.count == 1)
     let ids = Set(g.releases.flatMap(\.entities)).filter { $0.hasPrefix("person:") }
     #expect(ids.count == 1)
+  }
+
+  @Test("two officials joined by 'and' keep their own titles and bodies")
+  func adjacentOfficials() {
+    let g = graph(
+      "Minister of Economy and Finance Choi Han-sol and Vietnamese Minister of Finance Ho Van Duc held talks on October 24."
+    )
+    #expect(
+      g.affiliationNames == [
+        ["Choi Han-sol", "Ministry of Economy and Finance"],
+        ["Ho Van Duc", "Ministry of Finance (Vietnam)"],
+      ])
   }
 }

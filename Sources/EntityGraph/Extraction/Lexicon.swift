@@ -173,6 +173,11 @@ enum Lexicon {
     "investment", "exports", "export", "promotion", "affairs,", "tourism", "youth", "women",
     "health,", "welfare,", "people", "power", "electricity", "transport,", "logistics",
     "maritime", "aviation", "fisheries,", "agrarian", "forestry", "finance,", "planning,",
+    "integration", "strategic", "reform", "regulation", "competition", "consumer", "protection",
+    "statistics", "customs", "revenue", "taxation", "tax", "monetary", "fiscal", "banking",
+    "insurance", "securities", "capital", "markets", "procurement", "audit", "inspection",
+    "emergency", "disaster", "space", "aerospace", "nuclear", "atomic", "hydrogen", "renewable",
+    "green", "digitalization", "diplomacy", "cultural", "sports", "arts", "labour,", "skills",
   ]
 
   /// Every lexicon word with the lists it belongs to, so a token is looked

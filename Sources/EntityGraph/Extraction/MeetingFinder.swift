@@ -47,6 +47,9 @@ struct MeetingFinder {
     "reception", "summit", "conference", "seminar", "symposium",
   ]
 
+  /// Words that may stand between "opened" and the name of what opened.
+  static let determiners: Set<String> = ["the", "its", "their", "a", "an", "his", "her"]
+
   /// Back-references that fit any event.
   static let genericEventNouns: Set<String> = [
     "event", "ceremony", "meeting", "session", "talks", "discussions",
@@ -70,6 +73,7 @@ struct MeetingFinder {
   static let triggerWords: Set<String> = [
     "met", "meet", "meets", "meeting", "talks", "consultations", "dialogue", "held", "hold",
     "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host", "convened", "convene",
+    "opened",
     "convenes", "organized", "organised", "visited", "visit", "visits", "visiting", "signed",
     "sign", "signs", "signing", "attended", "attend", "attends", "participated", "chaired",
     "co-chaired", "chairs", "chair", "discuss", "discussed", "discusses", "discussing",
@@ -137,7 +141,7 @@ struct MeetingFinder {
         guard i + 1 < tokens.count, tokens[i + 1].lower == "with" else { continue }
         return (.meet, i)
       case "held", "hold", "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host",
-        "convened", "convene", "convenes", "organized", "organised":
+        "convened", "convene", "convenes", "organized", "organised", "opened":
         let nouns = Lexicon.meetingNouns
         if near(i, nouns, before: 0, after: 10)
           || (token.lower == "held" && near(i, nouns, before: 16, after: 0))
@@ -151,11 +155,12 @@ struct MeetingFinder {
           return (.gather(event: isEvent), i)
         }
         // "hosted the Korea-Vietnam Business Partnership 2024": a named event.
-        if ["hosted", "co-hosted", "organized", "organised"].contains(token.lower),
+        if ["hosted", "co-hosted", "organized", "organised", "opened"].contains(token.lower),
           i + 1 < tokens.count
         {
           let next =
-            tokens[i + 1].lower == "the" && i + 2 < tokens.count ? tokens[i + 2] : tokens[i + 1]
+            Self.determiners.contains(tokens[i + 1].lower) && i + 2 < tokens.count
+            ? tokens[i + 2] : tokens[i + 1]
           if next.isCapitalized || next.text.first?.isNumber == true {
             return (.gather(event: true), i)
           }

@@ -25,9 +25,14 @@ extension State {
       guard isCountrySpan(s, at: i), sentences[s].span(at: i)?.range.count == 1,
         i + 1 < sentences[s].tokens.count,
         sentences[s].tokens[i + 1].isCapitalized, !sentences[s].claimed[i + 1],
-        !token.isAllCaps
+        !token.isAllCaps,
+        !sentences[s].tokens[i + 1].classes.contains(.titleHead),
+        !sentences[s].tokens[i + 1].classes.contains(.titleModifier)
       else { return false }
     }
+    // Words naming a ministry's field ("Trade", "Integration") end titles,
+    // they are not names.
+    if token.classes.contains(.topic) { return false }
     let lower = token.lower
     if Lexicon.titleHeads.contains(lower) || Lexicon.institutionHeads[lower] != nil { return false }
     if ["the", "minister", "ministry", "korea", "and", "of"].contains(lower) { return false }
@@ -225,6 +230,8 @@ extension State {
       {
         var end = titleEnd + 1
         while end < tokens.count, !sentences[s].claimed[end] || isNameToken(s, end) {
+          // The next official's title ends this one's qualifier.
+          if tokens[end].classes.contains(.titleHead) { break }
           if tokens[end].isCapitalized {
             end += 1
           } else if ["and", "&", "of", "for"].contains(tokens[end].lower), end + 1 < tokens.count,
@@ -248,6 +255,26 @@ extension State {
         if let qualifierWords {
           title = sentences[s].text(titleStart..<qualifierWords.upperBound)
         }
+      } else if titleEnd + 2 < tokens.count, tokens[titleEnd].lower == "to",
+        ["ambassador", "envoy"].contains(tokens[i].lower),
+        let host = sentences[s].span(startingAt: titleEnd + 1),
+        result.entities[host.entity].type == .country
+      {
+        // "Korean Ambassador to Kazakhstan Koo Hong-seok": the embassy there.
+        let end = nameEnd(s, from: host.range.upperBound)
+        if end > host.range.upperBound { nameRange = host.range.upperBound..<end }
+        title = sentences[s].text(titleStart..<host.range.upperBound)
+        let hostName = result.entities[host.entity].name
+        let sending = sentences[s].span(endingAt: titleStart).map { span in
+          countryQualifier == span.entity ? sentences[s].text(span.range) : ""
+        }
+        let code = countryQualifier.flatMap { c in
+          result.entities[c].keys.first { $0.hasPrefix("c:") }.map { String($0.dropFirst(2)) }
+        }
+        let embassy = [sending ?? "", "Embassy in", hostName].filter { !$0.isEmpty }.joined(
+          separator: " ")
+        org = patternInstitution(name: embassy, type: .agency, country: code ?? "KR")
+        countryQualifier = nil
       } else {
         let end = nameEnd(s, from: titleEnd)
         if end > titleEnd { nameRange = titleEnd..<end }
