@@ -22,7 +22,10 @@ struct Token: Hashable, Sendable {
   /// The lexicon lists the word is in.
   let classes: WordClass
 
-  init(text: String, lower: String, start: Int, end: Int, isWord: Bool) {
+  init(
+    text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil,
+    classes known: WordClass? = nil
+  ) {
     self.text = text
     self.lower = lower
     self.start = start
@@ -54,16 +57,16 @@ struct Token: Hashable, Sendable {
     }
     isCapitalized = capitalized
     isAllCaps = allCaps
-    key =
-      lower.utf8.contains(UInt8(ascii: ".")) ? String(lower.filter { $0 != "." }) : lower
-    classes = isWord ? Lexicon.wordClasses[lower] ?? [] : []
+    let period = hasPeriod ?? lower.utf8.contains(UInt8(ascii: "."))
+    key = period ? String(lower.filter { $0 != "." }) : lower
+    classes = isWord ? known ?? Lexicon.wordClasses[lower] ?? [] : []
     // Acronym-like: all caps, or mixed like "MoFA" (uppercase first and last,
     // at least three capitals, no hyphen).
     if allCaps {
-      isAcronymLike = !text.utf8.contains(UInt8(ascii: ".")) || text.utf8.count <= 6
-    } else if isWord, capitalized, (3...8).contains(text.unicodeScalars.count),
-      !text.utf8.contains(UInt8(ascii: "-")), let last = text.unicodeScalars.last,
-      last.properties.isUppercase
+      isAcronymLike = !period || text.utf8.count <= 6
+    } else if isWord, capitalized, let last = text.unicodeScalars.last,
+      last.isASCII ? (last >= "A" && last <= "Z") : last.properties.isUppercase,
+      (3...8).contains(text.unicodeScalars.count), !text.utf8.contains(UInt8(ascii: "-"))
     {
       isAcronymLike = text.unicodeScalars.filter { $0.properties.isUppercase }.count >= 3
     } else {
@@ -117,7 +120,9 @@ enum Tokenizer {
       s.isASCII ? (s >= "A" && s <= "Z") : s.properties.isUppercase
     }
     func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
-      let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      let text = bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+      }
       // The lowercase form in one pass over ASCII bytes; shared when unchanged.
       var ascii = true
       var upper = false
@@ -132,13 +137,26 @@ enum Tokenizer {
       if !ascii {
         lower = fold(text)
       } else if upper {
-        let lowered = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        lower = String(decoding: lowered, as: UTF8.self)
+        lower = String(unsafeUninitializedCapacity: end - start) { buffer in
+          for k in start..<end {
+            let byte = bytes[k]
+            buffer[k - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+          }
+          return end - start
+        }
       } else {
         lower = text
       }
+      var period = false
+      for k in start..<end where bytes[k] == 0x2E {
+        period = true
+        break
+      }
+      let classes: WordClass? =
+        word && ascii ? WordClassTable.shared.classes(of: bytes, start..<end) : nil
       var token = Token(
-        text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word)
+        text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word, hasPeriod: period,
+        classes: classes)
       token.byteStart = start
       token.byteEnd = end
       return token
@@ -212,7 +230,10 @@ enum Tokenizer {
           cursor < bytes.count && bytes[cursor] >= UInt8(ascii: "a")
           && bytes[cursor] <= UInt8(ascii: "z")
         let firstUpper = isUpper(scalar(at: start).0)
-        if word.contains(".") || (position - startPosition == 1 && firstUpper)
+        // "U.S", "Ph.D", "e.g" take their final period; "StyleKorean.com" does not.
+        let dotted =
+          word.contains(".") && word.split(separator: ".").allSatisfy { $0.count <= 3 }
+        if dotted || (position - startPosition == 1 && firstUpper)
           || Lexicon.periodAbbreviations.contains(word.lowercased())
           || (nextIsLower && position - startPosition <= 4 && firstUpper)
         {
@@ -241,5 +262,66 @@ enum Tokenizer {
       }
     }
     return String(result)
+  }
+}
+
+/// The lexicon's word classes in an open-addressing table keyed by an FNV-1a
+/// hash of a word's lowercase ASCII bytes: the tokenizer looks words up from
+/// their bytes without building a String or hashing one.
+struct WordClassTable: Sendable {
+  static let shared = WordClassTable(Lexicon.wordClasses)
+
+  private struct Slot: Sendable {
+    var hash: UInt64
+    var word: [UInt8]
+    var classes: WordClass
+  }
+  private var slots: [Slot?]
+  private let mask: Int
+
+  init(_ table: [String: WordClass]) {
+    var capacity = 16
+    while capacity < table.count * 4 { capacity <<= 1 }
+    slots = Array(repeating: nil, count: capacity)
+    mask = capacity - 1
+    for (word, classes) in table.sorted(by: { $0.key < $1.key }) {
+      let bytes = Array(word.utf8)
+      let hash = WordClassTable.hash(bytes, 0..<bytes.count)
+      var index = Int(truncatingIfNeeded: hash) & mask
+      while slots[index] != nil { index = (index + 1) & mask }
+      slots[index] = Slot(hash: hash, word: bytes, classes: classes)
+    }
+  }
+
+  /// FNV-1a over the bytes, ASCII capitals folded to lowercase.
+  static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in range {
+      let byte = bytes[k]
+      hash ^= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The classes of the ASCII word at `range` of `bytes` (any case).
+  func classes(of bytes: [UInt8], _ range: Range<Int>) -> WordClass {
+    let hash = WordClassTable.hash(bytes, range)
+    var index = Int(truncatingIfNeeded: hash) & mask
+    while let slot = slots[index] {
+      if slot.hash == hash, slot.word.count == range.count {
+        var same = true
+        for (offset, k) in range.enumerated() {
+          let byte = bytes[k]
+          if slot.word[offset] != (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) {
+            same = false
+            break
+          }
+        }
+        if same { return slot.classes }
+      }
+      index = (index + 1) & mask
+    }
+    return []
   }
 }
