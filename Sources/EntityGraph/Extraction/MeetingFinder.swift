@@ -470,8 +470,8 @@ struct MeetingFinder {
       }
     }
     // "Korea-Poland" written with a hyphen is one token.
-    for i in tokens.indices where tokens[i].isWord && tokens[i].text.contains("-") && namesForum(i)
-    {
+    for i in tokens.indices
+    where tokens[i].isWord && tokens[i].text.utf8.contains(0x2D) && namesForum(i) {
       let halves = tokens[i].text.split(separator: "-").map(String.init)
       guard halves.count == 2 else { continue }
       let sides = halves.compactMap { half -> Int? in
@@ -534,7 +534,8 @@ struct MeetingFinder {
     guard
       tokens.contains(where: {
         $0.classes.contains(.calendar) || Self.isMonthAbbreviation($0)
-          || ($0.text.first?.isNumber == true && ($0.text.contains("-") || $0.text.contains(".")))
+          || ($0.text.first?.isNumber == true
+            && ($0.text.utf8.contains(0x2D) || $0.text.utf8.contains(0x2E)))
       })
     else { return nil }
     let parser = DateParser(publication: state.result.release.date)

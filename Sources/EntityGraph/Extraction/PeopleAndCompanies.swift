@@ -92,7 +92,7 @@ extension State {
     // "… Affairs Cho Hyun": a family name and a one-syllable given name
     // after qualifier words.
     if run.count >= 3, beforeLast.classes.contains(.koreanFamily), last.text.count <= 6,
-      !last.text.contains("-"), !last.classes.contains(.topic),
+      !last.text.utf8.contains(0x2D), !last.classes.contains(.topic),
       tokens[run.upperBound - 3].classes.contains(.topic)
     {
       return (run.upperBound - 2)..<run.upperBound
@@ -100,7 +100,8 @@ extension State {
     if run.count >= 3 {
       let family = tokens[run.upperBound - 3]
       if family.classes.contains(.koreanFamily), last.text.count <= 6,
-        beforeLast.text.count <= 6, !last.text.contains("-"), !beforeLast.text.contains("-"),
+        beforeLast.text.count <= 6, !last.text.utf8.contains(0x2D),
+        !beforeLast.text.utf8.contains(0x2D),
         run.count > 3
       {
         return (run.upperBound - 3)..<run.upperBound
@@ -300,7 +301,7 @@ extension State {
         if start < titleStart, !tokens[start..<titleStart].allSatisfy(\.isAllCaps) {
           let name = sentences[s].text(start..<titleStart)
           let corporate = ["ceo", "chairman", "chairwoman", "vice chairman", "founder"]
-            .contains { title.lowercased().contains($0) }
+            .contains { title.lowercased().containsText($0) }
           let entity =
             corporate
             ? company(name) : patternInstitution(name: name, type: .organization, country: nil)
@@ -468,14 +469,15 @@ extension State {
         if let span = sentences[s].span(startingAt: after) {
           let entity = result.entities[span.entity]
           let mission =
-            title.lowercased().contains("consul") || title.lowercased().contains("ambassador")
+            title.lowercased().containsText("consul")
+            || title.lowercased().containsText("ambassador")
           if entity.type == .country, mission {
             // A diplomatic mission: "Consul General of the Republic of Korea in New York".
             var end = span.range.upperBound
             while end < tokens.count, tokens[end].isCapitalized || tokens[end].lower == "in" {
               end += 1
             }
-            let kind = title.lowercased().contains("consul") ? "Consulate General" : "Embassy"
+            let kind = title.lowercased().containsText("consul") ? "Consulate General" : "Embassy"
             let rest = sentences[s].text((after - (tokens[after - 1].lower == "the" ? 1 : 0))..<end)
             let code = entity.keys.first { $0.hasPrefix("c:") }.map { String($0.dropFirst(2)) }
             org = patternInstitution(name: "\(kind) of \(rest)", type: .agency, country: code)
@@ -494,7 +496,7 @@ extension State {
           let corporate = [
             "ceo", "director", "president", "chairman", "founder", "officer", "manager", "head",
           ]
-          .contains { title.lowercased().contains($0) }
+          .contains { title.lowercased().containsText($0) }
           if end > after, corporate,
             tokens[after].isCapitalized || tokens[after].text.first?.isLowercase == true,
             end == tokens.count || !tokens[end].isWord
@@ -547,7 +549,7 @@ extension State {
         chosen = candidates[0]
       } else if candidates.count > 1 {
         let head = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        let sameTitle = candidates.filter { titles[$0]?.lowercased().contains(head) == true }
+        let sameTitle = candidates.filter { titles[$0]?.lowercased().containsText(head) == true }
         if sameTitle.count == 1 { chosen = sameTitle[0] }
       }
       guard let chosen else { continue }
@@ -581,7 +583,7 @@ extension State {
         let name = result.entities[person].person,
         Lexicon.koreanFamilyNames.contains(name.family.lowercased()),
         !["executive", "managing", "ceo", "chairman", "founder", "board"].contains(where: {
-          title.lowercased().contains($0)
+          title.lowercased().containsText($0)
         }),
         title.lowercased().split(whereSeparator: { $0 == " " }).contains(where: {
           Lexicon.governmentTitles.contains(String($0))

@@ -538,7 +538,7 @@ struct State {
         continue
       }
       if tokens[i].isAllCaps, tokens[i].text.count >= 2, tokens[i].text.count <= 8,
-        !tokens[i].text.contains("-")
+        !tokens[i].text.utf8.contains(0x2D)
       {
         result.unresolvedAcronyms.insert(tokens[i].text)
       }

@@ -232,7 +232,7 @@ enum Tokenizer {
         let firstUpper = isUpper(scalar(at: start).0)
         // "U.S", "Ph.D", "e.g" take their final period; "StyleKorean.com" does not.
         let dotted =
-          word.contains(".") && word.split(separator: ".").allSatisfy { $0.count <= 3 }
+          word.utf8.contains(0x2E) && word.split(separator: ".").allSatisfy { $0.count <= 3 }
         if dotted || (position - startPosition == 1 && firstUpper)
           || Lexicon.periodAbbreviations.contains(word.lowercased())
           || (nextIsLower && position - startPosition <= 4 && firstUpper)

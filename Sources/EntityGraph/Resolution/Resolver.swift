@@ -339,7 +339,7 @@ func unique<T: Hashable>(_ items: [T]) -> [T] {
 extension String {
   /// "JK (Jung-Kwan) Kim" → "JK Kim".
   var replacingParentheses: String {
-    guard contains("("), let open = firstIndex(of: "("),
+    guard utf8.contains(0x28), let open = firstIndex(of: "("),
       let close = self[open...].firstIndex(of: ")")
     else {
       return self

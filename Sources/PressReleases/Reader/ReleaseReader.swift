@@ -281,11 +281,11 @@ public struct ReleaseReader: Sendable {
   /// A category line: short, no sentence punctuation, and in a bundle or
   /// shaped like "Trade/Investment".
   func isCategoryLine(_ line: String, inBundle: Bool) -> Bool {
-    guard line.count <= 40, !line.contains(". "), let last = line.last,
+    guard line.count <= 40, !line.containsText(". "), let last = line.last,
       !".!?:;,".contains(last)
     else { return false }
     let words = line.split(separator: " ").count
-    if line.contains("/") || line.contains("&") || line.contains("|") { return words <= 5 }
+    if line.utf8.contains(where: { $0 == 0x2F || $0 == 0x26 || $0 == 0x7C }) { return words <= 5 }
     return inBundle && words <= 3
   }
 

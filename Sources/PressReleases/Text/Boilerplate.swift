@@ -23,7 +23,7 @@ public enum Boilerplate {
     if trimmed.hasPrefix("["), trimmed.hasSuffix("]"), trimmed.count <= 120 { return true }
     // Navigation bars: "Home | News | Contact".
     if trimmed.count <= 160, trimmed.filter({ $0 == "|" || $0 == "·" || $0 == "›" }).count >= 2,
-      !trimmed.contains(". ")
+      !trimmed.containsText(". ")
     {
       return true
     }
@@ -33,7 +33,7 @@ public enum Boilerplate {
     guard trimmed.utf8.count <= 160 else { return false }
     let lowered = trimmed.lowercased()
     guard trimmed.count <= 80 else { return false }
-    if lowered.contains("all rights reserved") || lowered.hasPrefix("©")
+    if lowered.containsText("all rights reserved") || lowered.hasPrefix("©")
       || lowered.hasPrefix("(c) ") || lowered.hasPrefix("copyright")
     {
       return true
@@ -153,4 +153,21 @@ extension String {
 func isBlank(_ scalar: Unicode.Scalar) -> Bool {
   if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
   return scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+}
+
+extension StringProtocol {
+  /// True when `needle` occurs in the text, compared byte by byte (no
+  /// Foundation bridging, which costs more than the search on short text).
+  func containsText(_ needle: String) -> Bool {
+    let haystack = Array(utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty else { return true }
+    guard haystack.count >= pattern.count else { return false }
+    for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+      var k = 1
+      while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
+      if k == pattern.count { return true }
+    }
+    return false
+  }
 }

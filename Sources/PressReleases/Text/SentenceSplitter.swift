@@ -123,7 +123,7 @@ public enum SentenceSplitter {
       return false
     }
     // "U.S.", "e.g.", "Ph.D.": dotted abbreviations.
-    if word.contains(".") {
+    if word.utf8.contains(0x2E) {
       if word.first?.isLowercase == true { return false }
       return sentenceStarters.contains(nextWord)
     }
