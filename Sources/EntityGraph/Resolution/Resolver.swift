@@ -244,17 +244,25 @@ struct Resolver {
       if names.count <= 16 {
         return names.indices.flatMap { a in names.indices.filter { $0 > a }.map { (a, $0) } }
       }
-      var variants: [String: [Int]] = [:]
+      // Deletion variants as FNV-1a hashes of the letters with one skipped:
+      // no strings built. A collision only adds a candidate, which the exact
+      // check rejects.
+      var variants: [UInt64: [Int]] = [:]
       var fullSets: [String: [Int]] = [:]
       var subsetKeys: [[String]] = []
+      func hash(_ bytes: [UInt8], skipping cut: Int) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (k, byte) in bytes.enumerated() where k != cut {
+          value ^= UInt64(byte)
+          value &*= 0x0000_0100_0000_01B3
+        }
+        return value
+      }
       for (i, name) in names.enumerated() {
-        var own: Set<String> = [name.letters]
+        let bytes = Array(name.letters.utf8)
+        var own: Set<UInt64> = [hash(bytes, skipping: -1)]
         if name.characters.count >= 4 {
-          for cut in name.characters.indices {
-            var shorter = name.characters
-            shorter.remove(at: cut)
-            own.insert(String(shorter))
-          }
+          for cut in bytes.indices { own.insert(hash(bytes, skipping: cut)) }
         }
         for variant in own { variants[variant, default: []].append(i) }
         let words = name.words.map(String.init).sorted()
