@@ -219,6 +219,26 @@ extension DateParser {
   ]
 
   /// Single words that mark the future.
+  /// The tense-marker rule each word triggers, in the order the rules are
+  /// tried: future words, words that are future before "to", "going",
+  /// "has"/"have", "took", then past words (participles flagged).
+  fileprivate enum MarkerWord {
+    case future, futureBeforeTo, going, hasHave, took
+    case past(participle: Bool)
+  }
+
+  fileprivate static let markerWords: [String: MarkerWord] = {
+    var table: [String: MarkerWord] = [:]
+    for w in pastWords { table[w] = .past(participle: participles.contains(w)) }
+    table["took"] = .took
+    table["has"] = .hasHave
+    table["have"] = .hasHave
+    table["going"] = .going
+    for w in futureBeforeTo { table[w] = .futureBeforeTo }
+    for w in futureWords { table[w] = .future }
+    return table
+  }()
+
   fileprivate static let futureWords: Set<String> = [
     "will", "shall", "plan", "plans", "planned", "planning", "scheduled", "schedule",
     "upcoming", "forthcoming", "tentatively", "next",
@@ -746,21 +766,23 @@ extension DateParser {
       }
       for i in tokens.indices where tokens[i].kind == .word {
         let w = tokens[i].key
-        if w.isEmpty { continue }
-        if DateParser.futureWords.contains(w) {
+        // One lookup per word decides which rule, if any, applies.
+        guard !w.isEmpty, let kind = DateParser.markerWords[w] else { continue }
+        switch kind {
+        case .future:
           put(i, i, .future)
-        } else if DateParser.futureBeforeTo.contains(w) {
+        case .futureBeforeTo:
           if isWord(i + 1, "to") { put(i, i + 1, .future) }
-        } else if w == "going" {
+        case .going:
           if isWord(i + 1, "to"), let b = word(i - 1), ["is", "are", "am"].contains(b) {
             put(i - 1, i + 1, .future)
           }
-        } else if w == "has" || w == "have" {
+        case .hasHave:
           if isWord(i + 1, "been") { put(i, i + 1, .past) }
-        } else if w == "took" {
+        case .took:
           if isWord(i + 1, "place") { put(i, i + 1, .past) }
-        } else if DateParser.pastWords.contains(w) {
-          if DateParser.participles.contains(w), wordBefore(i) == "be" {
+        case .past(let participle):
+          if participle, wordBefore(i) == "be" {
             put(i, i, .future)
           } else {
             put(i, i, .past)
