@@ -88,22 +88,22 @@ struct PhraseIndex: Sendable {
   /// True for tokens that count in a phrase key.
   static func isSignificant(_ token: Token) -> Bool {
     if token.isWord { return token.lower != "the" }
-    return token.text == "&" || token.text == "'s" || token.text == "\u{2019}s"
+    return token.text == "&" || token.lower == "'s"
   }
 
   /// The comparison key of a token run.
   static func key(_ tokens: ArraySlice<Token>) -> String {
-    var words: [String] = []
-    for token in tokens where isSignificant(token) {
-      if token.text == "&" {
-        words.append("and")
-      } else if token.text == "'s" || token.text == "\u{2019}s" {
-        words.append("'s")
+    var key = ""
+    key.reserveCapacity(tokens.count * 8)
+    for i in tokens.indices where isSignificant(tokens[i]) {
+      if !key.isEmpty { key += " " }
+      if tokens[i].isWord {
+        key += tokens[i].key
       } else {
-        words.append(token.key)
+        key += tokens[i].text == "&" ? "and" : "'s"  // the possessive, any apostrophe
       }
     }
-    return words.joined(separator: " ")
+    return key
   }
 
   /// The longest phrase starting at `start` (a capitalised word) and
