@@ -228,8 +228,8 @@ struct State {
     var i = 0
     while i < tokens.count {
       defer { i += 1 }
-      guard tokens[i].isCapitalized, !sentences[s].claimed[i],
-        let headType = Lexicon.institutionHeads[tokens[i].lower]
+      guard tokens[i].isCapitalized, tokens[i].classes.contains(.institutionHead),
+        !sentences[s].claimed[i], let headType = Lexicon.institutionHeads[tokens[i].lower]
       else { continue }
       let isMinistry = headType == .ministry
       // The head must end the capitalised run, or be followed by of/for/on/in.
@@ -526,7 +526,7 @@ struct State {
           if adjective, end < tokens.count, tokens[end].isCapitalized, !tokens[end].isAcronymLike,
             !tokens[end].classes.contains(.titleHead),
             !tokens[end].classes.contains(.titleModifier),
-            Lexicon.institutionHeads[tokens[end].lower] == nil, !sentences[s].claimed[end]
+            !tokens[end].classes.contains(.institutionHead), !sentences[s].claimed[end]
           {
             break
           }

@@ -24,7 +24,7 @@ struct Token: Hashable, Sendable {
 
   init(
     text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil,
-    classes known: WordClass? = nil
+    classes known: WordClass? = nil, asciiCase: (capitalized: Bool, allCaps: Bool)? = nil
   ) {
     self.text = text
     self.lower = lower
@@ -33,7 +33,10 @@ struct Token: Hashable, Sendable {
     self.isWord = isWord
     var capitalized = false
     var allCaps = false
-    if isWord, let first = text.unicodeScalars.first {
+    if let asciiCase {
+      capitalized = isWord && asciiCase.capitalized
+      allCaps = isWord && asciiCase.allCaps
+    } else if isWord, let first = text.unicodeScalars.first {
       capitalized = first.isASCII ? (first >= "A" && first <= "Z") : first.properties.isUppercase
       if capitalized {
         var letters = 0
@@ -126,12 +129,20 @@ enum Tokenizer {
       // The lowercase form in one pass over ASCII bytes; shared when unchanged.
       var ascii = true
       var upper = false
-      for byte in bytes[start..<end] {
+      var uppers = 0
+      var lowers = 0
+      for k in start..<end {
+        let byte = bytes[k]
         if byte >= 0x80 {
           ascii = false
           break
         }
-        if byte >= 0x41 && byte <= 0x5A { upper = true }
+        if byte >= 0x41 && byte <= 0x5A {
+          upper = true
+          uppers += 1
+        } else if byte >= 0x61 && byte <= 0x7A {
+          lowers += 1
+        }
       }
       let lower: String
       if !ascii {
@@ -156,7 +167,12 @@ enum Tokenizer {
         word && ascii ? WordClassTable.shared.classes(of: bytes, start..<end) : nil
       var token = Token(
         text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word, hasPeriod: period,
-        classes: classes)
+        classes: classes,
+        asciiCase: ascii
+          ? (
+            capitalized: bytes[start] >= 0x41 && bytes[start] <= 0x5A,
+            allCaps: bytes[start] >= 0x41 && bytes[start] <= 0x5A && lowers == 0 && uppers >= 2
+          ) : nil)
       token.byteStart = start
       token.byteEnd = end
       return token
