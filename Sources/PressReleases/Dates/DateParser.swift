@@ -58,7 +58,10 @@ public struct DateParser: Sendable {
   /// Offsets count Unicode scalars, so `text.unicodeScalars` sliced at
   /// `start..<end` gives each mention's ``DateMention/text`` back.
   public func mentions(in text: String) -> [DateMention] {
-    let scanner = TokenScanner(Array(text.unicodeScalars))
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.utf8.count)
+    scalars.append(contentsOf: text.unicodeScalars)
+    let scanner = TokenScanner(scalars)
     return scanner.mentions(parser: self)
   }
 
@@ -360,13 +363,13 @@ extension DateParser {
           var key = ""
           if count <= 16 {
             if ascii {
-              var bytes: [UInt8] = []
-              bytes.reserveCapacity(j - i)
-              for k in i..<j {
-                let v = UInt8(truncatingIfNeeded: s[k].value)
-                bytes.append(v >= 65 && v <= 90 ? v + 32 : v)
+              key = String(unsafeUninitializedCapacity: j - i) { buffer in
+                for k in i..<j {
+                  let v = UInt8(truncatingIfNeeded: s[k].value)
+                  buffer[k - i] = v >= 65 && v <= 90 ? v + 32 : v
+                }
+                return j - i
               }
-              key = String(decoding: bytes, as: UTF8.self)
             } else {
               key = String(String.UnicodeScalarView(s[i..<j])).lowercased()
             }
