@@ -50,7 +50,9 @@ struct PersonName: Hashable, Sendable {
     let first = words[0]
     let last = words[words.count - 1]
     let isInitials = { (word: String) in
-      word.count <= 3 && word.allSatisfy { $0.isUppercase || $0 == "." } && word.count >= 1
+      // "JK", "A.", "J.K": up to three bytes of capitals and periods.
+      !word.isEmpty && word.utf8.count <= 3
+        && word.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2E }
     }
     if words.count >= 2, Lexicon.koreanFamilyNames.contains(first.lowercased()),
       !isInitials(words[1])

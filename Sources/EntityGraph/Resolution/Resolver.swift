@@ -117,7 +117,9 @@ struct Resolver {
     entities.sort { $0.id < $1.id }
 
     let releases = extractions.enumerated().map { r, extraction in
-      let id = { (local: Int) in idOfRoot[find(nodeIndex[r][local])] ?? "" }
+      // Each local entity's global id, looked up once.
+      let ids = nodeIndex[r].map { idOfRoot[find($0)] ?? "" }
+      let id = { (local: Int) in ids[local] }
       return ReleaseExtraction(
         release: extraction.release.id, source: extraction.release.source,
         title: extraction.release.title, date: extraction.release.date,
