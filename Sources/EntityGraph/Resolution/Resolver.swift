@@ -324,6 +324,21 @@ struct Resolver {
 
   /// "Korea Chamber of Commerce & Industry" → "korea-chamber-of-commerce-industry".
   static func slug(_ text: String) -> String {
+    // ASCII names (almost all): one pass over the bytes.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+          bytes.append(lower)
+        } else if let last = bytes.last, last != 0x2D {
+          bytes.append(0x2D)
+        }
+      }
+      while bytes.last == 0x2D { bytes.removeLast() }
+      return bytes.isEmpty ? "unnamed" : String(decoding: bytes, as: UTF8.self)
+    }
     var result = ""
     var dash = false
     for scalar in Tokenizer.fold(text).unicodeScalars {
