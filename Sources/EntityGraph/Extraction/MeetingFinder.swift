@@ -125,6 +125,12 @@ struct MeetingFinder {
       let upper = min(tokens.count, i + after + 1)
       return tokens[lower..<upper].contains { words.contains($0.lower) }
     }
+    /// The same window test for a word class: a bit test, no hashing.
+    func near(_ i: Int, _ word: WordClass, before: Int = 0, after: Int = 8) -> Bool {
+      let lower = max(0, i - before)
+      let upper = min(tokens.count, i + after + 1)
+      return (lower..<upper).contains { tokens[$0].classes.contains(word) }
+    }
     var reported = false
     for i in tokens.indices where tokens[i].isWord && !speech[i] {
       if tokens[i].lower == "that", i > 0, Self.reportingVerbs.contains(tokens[i - 1].lower) {
@@ -142,9 +148,8 @@ struct MeetingFinder {
         return (.meet, i)
       case "held", "hold", "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host",
         "convened", "convene", "convenes", "organized", "organised", "opened":
-        let nouns = Lexicon.meetingNouns
-        if near(i, nouns, before: 0, after: 10)
-          || (token.lower == "held" && near(i, nouns, before: 16, after: 0))
+        if near(i, .meetingNoun, before: 0, after: 10)
+          || (token.lower == "held" && near(i, .meetingNoun, before: 16, after: 0))
         {
           let isEvent = near(i, Self.eventWords, before: 0, after: 12)
           if token.lower == "convened" || token.lower == "convene",
@@ -336,10 +341,14 @@ struct MeetingFinder {
     let tokens = state.sentences[s].tokens
     guard state.sentences[s].tokens.contains(where: { $0.classes.contains(.eventBackReference) })
     else { return false }
-    let own = event.map { Set(state.sentences[meetings[$0].sentence].tokens.map(\.lower)) } ?? []
+    // The event's own words, read only when a specific noun ("expo") needs them.
+    var own: Set<String>?
     for i in tokens.indices where tokens[i].classes.contains(.eventBackReference) {
-      guard Self.genericEventNouns.contains(tokens[i].lower) || own.contains(tokens[i].lower) else {
-        continue
+      if !Self.genericEventNouns.contains(tokens[i].lower) {
+        if own == nil {
+          own = event.map { Set(state.sentences[meetings[$0].sentence].tokens.map(\.lower)) } ?? []
+        }
+        guard own?.contains(tokens[i].lower) == true else { continue }
       }
       var k = i - 1
       while k >= 0, k > i - 4, tokens[k].isWord, tokens[k].lower != "the", tokens[k].lower != "this"
@@ -515,8 +524,7 @@ struct MeetingFinder {
   /// True when the sentence announces rather than reports.
   func isPlanned(_ s: Int, _ at: Int) -> Bool {
     let tokens = state.sentences[s].tokens
-    let words = tokens[..<at].map(\.lower)
-    if words.contains(where: { Lexicon.futureMarkers.contains($0) }) { return true }
+    if tokens[..<at].contains(where: { $0.classes.contains(.futureMarker) }) { return true }
     if at > 0, tokens[at - 1].lower == "to",
       !["met", "held", "visited", "signed"].contains(tokens[at].lower)
     {
