@@ -5,8 +5,7 @@ extension State {
 
   /// True when token `i` can end a title ("Minister", "CEO", "Director").
   func isTitleHead(_ s: Int, _ i: Int) -> Bool {
-    let token = sentences[s].tokens[i]
-    return (token.isCapitalized || token.text == "CEO") && token.classes.contains(.titleHead)
+    sentences[s].tokens[i].classes.contains(.titleHead) && sentences[s].tokens[i].isCapitalized
   }
 
   /// True for a word that can be part of a title.
@@ -34,9 +33,12 @@ extension State {
     // they are not names.
     if token.classes.contains(.topic) { return false }
     let lower = token.lower
-    if Lexicon.titleHeads.contains(lower) || Lexicon.institutionHeads[lower] != nil { return false }
-    if ["the", "minister", "ministry", "korea", "and", "of"].contains(lower) { return false }
-    if Lexicon.calendarWords.contains(lower) { return false }
+    if token.classes.contains(.titleHead) || token.classes.contains(.institutionHead)
+      || token.classes.contains(.calendar)
+    {
+      return false
+    }
+    if lower == "the" || lower == "korea" || lower == "and" || lower == "of" { return false }
     if token.isAllCaps, token.text.count > 3 { return false }
     return true
   }
