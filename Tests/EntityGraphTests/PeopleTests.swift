@@ -178,4 +178,14 @@ struct PeopleTests {
         ["Ho Van Duc", "Ministry of Finance (Vietnam)"],
       ])
   }
+
+  @Test("'DPM Choi' resolves to the Deputy Prime Minister named earlier")
+  func dpmShortForm() throws {
+    let g = graph(
+      "Deputy Prime Minister and Minister of Economy and Finance Choi Han-sol met exporters. DPM Choi said support would grow."
+    )
+    let choi = try #require(g.named("Choi Han-sol"))
+    #expect(choi.aliases.contains("DPM Choi"))
+    #expect(g.releases[0].mentions.filter { $0.entity == choi.id }.count == 2)
+  }
 }

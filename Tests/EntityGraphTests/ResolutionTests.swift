@@ -107,4 +107,13 @@ struct ResolutionTests {
     let entity = try #require((release["entities"] as? [[String: Any]])?.first)
     #expect(Set(entity.keys).isSuperset(of: ["id", "name", "type", "aliases"]))
   }
+
+  @Test("case variants of a name are one entity across releases")
+  func caseVariants() {
+    let g = EntityExtractor().extract([
+      release("Anwar Saleh, CEO of S-OIL, received the award.", path: "a.txt"),
+      release("Lina Park, CFO of S-Oil, received the award.", path: "b.txt"),
+    ])
+    #expect(g.entities.filter { $0.type == .company }.count == 1)
+  }
 }
