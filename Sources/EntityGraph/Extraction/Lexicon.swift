@@ -73,7 +73,7 @@ enum Lexicon {
     "union": .organization, "council": .organization, "alliance": .organization,
     "coalition": .organization, "society": .organization, "foundation": .organization,
     "consortium": .organization, "board": .organization, "group": .organization,
-    "task force": .organization, "bank": .agency,
+    "bank": .agency,
   ]
 
   /// Heads of bodies named only by generic words ("Technical Subcommittee",
