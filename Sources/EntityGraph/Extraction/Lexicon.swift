@@ -236,20 +236,3 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let trigger = WordClass(rawValue: 1 << 15)
   static let representative = WordClass(rawValue: 1 << 16)
 }
-
-extension StringProtocol {
-  /// True when `needle` occurs in the text, compared byte by byte (no
-  /// Foundation bridging, which costs more than the search on short text).
-  func containsText(_ needle: String) -> Bool {
-    let haystack = Array(utf8)
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty else { return true }
-    guard haystack.count >= pattern.count else { return false }
-    for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-      var k = 1
-      while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
-      if k == pattern.count { return true }
-    }
-    return false
-  }
-}

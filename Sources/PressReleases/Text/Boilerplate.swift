@@ -158,7 +158,7 @@ func isBlank(_ scalar: Unicode.Scalar) -> Bool {
 extension StringProtocol {
   /// True when `needle` occurs in the text, compared byte by byte (no
   /// Foundation bridging, which costs more than the search on short text).
-  func containsText(_ needle: String) -> Bool {
+  public func containsText(_ needle: String) -> Bool {
     let haystack = Array(utf8)
     let pattern = Array(needle.utf8)
     guard !pattern.isEmpty else { return true }
