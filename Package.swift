@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Pipeline stage 1: files and bytes become releases (bundles split,
@@ -30,7 +31,14 @@ let package = Package(
       resources: [.copy("Resources/gazetteer.json")]
     ),
     // Stages 5-6: the embedded SQLite store and its queries.
-    .target(name: "GraphStore", dependencies: ["EntityGraph"]),
+    .target(
+      name: "GraphStore",
+      dependencies: [
+        "EntityGraph",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // Stage 7, the export module: subgraphs to DOT, and to SVG/PNG/PDF
     // through Graphviz in-process.
     .target(name: "GraphExport", dependencies: ["EntityGraph", "CGraphviz"]),
@@ -48,6 +56,7 @@ let package = Package(
         "EntityGraph",
         "GraphStore",
         "GraphExport",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,7 +64,10 @@ let package = Package(
     // Benchmarks: `swift run -c release pressgraph-benchmarks` (numbers in the README).
     .executableTarget(
       name: "pressgraph-benchmarks",
-      dependencies: ["PressReleases", "EntityGraph"]
+      dependencies: [
+        "PressReleases", "EntityGraph", "GraphStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
 
     // Tests
@@ -65,7 +77,10 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"]),
-    .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore"]),
+    .testTarget(
+      name: "GraphStoreTests",
+      dependencies: ["GraphStore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
     .testTarget(
       name: "pressgraphTests",

@@ -1,4 +1,103 @@
-/// The embedded SQLite store (GRDB) and its queries.
+import Crypto
+import EntityGraph
+import Foundation
+import GRDB
+import PressReleases
+
+/// The embedded store: releases, the graph derived from them, and the
+/// user's corrections, in one SQLite database.
 ///
-/// Built in issue 4; this target exists so the package's shape is fixed.
-public enum GraphStoreModule {}
+/// The store takes any GRDB `DatabaseWriter`, so tests run on an in-memory
+/// `DatabaseQueue` and the command-line tool on a file:
+///
+/// ```swift
+/// let store = try GraphStore(DatabaseQueue(path: "pressgraph.sqlite"))
+/// let extractor = EntityExtractor()
+/// for file in CorpusReader().read(["seeds/"]).files {
+///   _ = try store.store(file)          // one transaction per file
+/// }
+/// _ = try store.rebuild(with: extractor) // one transaction for the graph
+/// let rows = try store.meetings(of: store.lookup("Park Jung-sung").id)
+/// ```
+///
+/// Ingest stores each file in its own transaction, then derives the graph
+/// from every stored release at once (extraction, resolution across
+/// releases, corrections) in a second transaction. The graph is therefore a
+/// function of what is stored, whatever order files came in.
+public struct GraphStore: Sendable {
+  /// The database.
+  public let database: any DatabaseWriter
+
+  /// Opens a store on `database`, creating or upgrading its tables.
+  public init(_ database: some DatabaseWriter) throws(GraphStoreError) {
+    self.database = database
+    do {
+      try Schema.migrator.migrate(database)
+    } catch {
+      throw .queryFailed(reason: "cannot prepare the tables: \(error)")
+    }
+  }
+
+  /// A database configuration for a store file: foreign keys on, and a
+  /// busy timeout so two commands on one file wait instead of failing.
+  public static func configuration(readOnly: Bool = false) -> Configuration {
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(10)
+    configuration.foreignKeysEnabled = true
+    return configuration
+  }
+
+  /// Runs a read in the database, mapping its errors.
+  func read<T>(_ body: (Database) throws -> T) throws(GraphStoreError) -> T {
+    do {
+      return try database.read { db in try body(db) }
+    } catch let error as GraphStoreError {
+      throw error
+    } catch {
+      throw .queryFailed(reason: "\(error)")
+    }
+  }
+
+  /// Counts of what the store holds.
+  public struct Counts: Hashable, Sendable, Codable {
+    /// Source files.
+    public var files: Int
+    /// Releases.
+    public var releases: Int
+    /// Resolved entities.
+    public var entities: Int
+    /// Meetings.
+    public var meetings: Int
+    /// Affiliation statements.
+    public var affiliations: Int
+    /// Stored corrections.
+    public var corrections: Int
+  }
+
+  /// Counts of what the store holds.
+  public func counts() throws(GraphStoreError) -> Counts {
+    try read { db in
+      func count(_ table: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+      }
+      return Counts(
+        files: try count("file"), releases: try count("release"),
+        entities: try count("entity"), meetings: try count("meeting"),
+        affiliations: try count("affiliation"), corrections: try count("correction"))
+    }
+  }
+}
+
+/// SHA-256 of `text`, as lowercase hex.
+func sha256(_ text: String) -> String {
+  SHA256.hash(data: Array(text.utf8)).map { byte in
+    let hex = String(byte, radix: 16)
+    return byte < 16 ? "0" + hex : hex
+  }.joined()
+}
+
+/// A JSON array of strings, for `json_each` lists in SQL.
+func jsonArray(_ values: [String]) -> String {
+  String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+}

@@ -19,6 +19,12 @@ struct Options {
   var corpus: String?
   /// Write the built bundle here and stop.
   var writeCorpus: String?
+  /// Run the store benchmark instead.
+  var store = false
+  /// Releases for the store benchmark.
+  var releases = 10_008
+  /// Runs per query in the store benchmark.
+  var queries = 200
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -29,10 +35,14 @@ struct Options {
       case "--runs": runs = iterator.next().flatMap(Int.init) ?? runs
       case "--corpus": corpus = iterator.next()
       case "--write-corpus": writeCorpus = iterator.next()
+      case "--store": store = true
+      case "--releases": releases = iterator.next().flatMap(Int.init) ?? releases
+      case "--queries": queries = iterator.next().flatMap(Int.init) ?? queries
       case "--help", "-h":
         print(
           "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
-            + "[--write-corpus FILE | --corpus FILE]")
+            + "[--write-corpus FILE | --corpus FILE]\n"
+            + "       pressgraph-benchmarks --store [--seeds DIR] [--releases N] [--queries N]")
         exit(0)
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -66,6 +76,15 @@ func peakMemory() -> Double {
 
 func run() {
   let options = Options(CommandLine.arguments)
+  if options.store {
+    do {
+      try runStoreBenchmark(options)
+    } catch {
+      FileHandle.standardError.write(Data("store benchmark failed: \(error)\n".utf8))
+      exit(1)
+    }
+    return
+  }
   let seedSummary = CorpusReader().read([options.seeds])
   let seedReleases = seedSummary.releases
   guard !seedReleases.isEmpty else {

@@ -24,6 +24,11 @@ struct Pressgraph: ParsableCommand {
       error.
       """,
     version: "0.1.0",
-    subcommands: [ReleasesCommand.self, ExtractCommand.self]
+    subcommands: [
+      ReleasesCommand.self, ExtractCommand.self, IngestCommand.self, EntitiesCommand.self,
+      ShowCommand.self, MetCommand.self, PathCommand.self, NeighborsCommand.self,
+      SearchCommand.self, MergeCommand.self, SplitCommand.self, RenameCommand.self,
+      AliasCommand.self, CorrectionsCommand.self,
+    ]
   )
 }

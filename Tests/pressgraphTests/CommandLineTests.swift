@@ -36,8 +36,13 @@ func temporaryFolder() throws -> URL {
 
 /// Runs `pressgraph arguments…` in `folder`, reading both pipes while it runs
 /// (a large output would otherwise fill the pipe and block the child).
-func pressgraph(_ arguments: [String], in folder: URL = packageRoot) throws -> Run {
+func pressgraph(
+  _ arguments: [String], in folder: URL = packageRoot, environment: [String: String] = [:]
+) throws -> Run {
   let process = Process()
+  if !environment.isEmpty {
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  }
   process.executableURL = productsFolder.appendingPathComponent("pressgraph")
   process.arguments = arguments
   process.currentDirectoryURL = folder

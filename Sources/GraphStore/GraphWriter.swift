@@ -1,0 +1,236 @@
+import EntityGraph
+import GRDB
+import PressReleases
+
+/// Writes a derived ``EntityGraph`` into the graph tables.
+struct GraphWriter {
+  let db: Database
+  let gazetteer: Gazetteer
+
+  func write(_ graph: EntityGraph, releases: [Release]) throws {
+    try writeEntities(graph.entities)
+    let releasesByID = Dictionary(
+      releases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var edges = EdgeCollector()
+    let insertMention = try db.cachedStatement(
+      sql:
+        "INSERT INTO mention (entity, release, sentence, start, \"end\", text) VALUES (?,?,?,?,?,?)"
+    )
+    let insertAffiliation = try db.cachedStatement(
+      sql: "INSERT INTO affiliation (person, org, title, release, date) VALUES (?,?,?,?,?)")
+    let insertParent = try db.cachedStatement(
+      sql: "INSERT INTO parent_link (child, parent, evidence, release) VALUES (?,?,?,?)")
+    let insertMeeting = try db.cachedStatement(
+      sql: """
+        INSERT INTO meeting (id, release, sentence, date, end_date, low, high, place, status, evidence)
+        VALUES (?,?,?,?,?,?,?,?,?,?)
+        """)
+    let insertParticipant = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO participant (meeting, entity, role, represents) VALUES (?,?,?,?)")
+
+    for extraction in graph.releases {
+      let release = releasesByID[extraction.release]
+      let releaseDate = extraction.date?.description
+      for mention in extraction.mentions {
+        try insertMention.execute(arguments: [
+          mention.entity, extraction.release, mention.sentence, mention.start, mention.end,
+          mention.text,
+        ])
+      }
+      // Which entities each sentence mentions, for affiliation evidence.
+      var sentenceEntities: [Int: Set<String>] = [:]
+      for mention in extraction.mentions {
+        sentenceEntities[mention.sentence, default: []].insert(mention.entity)
+      }
+      func sentenceText(_ index: Int) -> String? {
+        guard let release, release.sentences.indices.contains(index) else { return nil }
+        return release.sentences[index].text
+      }
+      for affiliation in extraction.affiliations {
+        try insertAffiliation.execute(arguments: [
+          affiliation.person, affiliation.org, affiliation.title, extraction.release, releaseDate,
+        ])
+        let both = sentenceEntities.keys.sorted().first {
+          sentenceEntities[$0]?.isSuperset(of: [affiliation.person, affiliation.org]) == true
+        }
+        let either = sentenceEntities.keys.sorted().first {
+          sentenceEntities[$0]?.contains(affiliation.person) == true
+        }
+        edges.add(
+          affiliation.person, affiliation.org, relation: .affiliation, label: affiliation.title,
+          evidence: (both ?? either).flatMap(sentenceText), release: extraction.release,
+          order: (releaseDate ?? "", extraction.release, both ?? either ?? 0))
+      }
+      for link in extraction.parents {
+        try insertParent.execute(arguments: [
+          link.child, link.parent, link.evidence, extraction.release,
+        ])
+        edges.add(
+          link.child, link.parent, relation: .parent, label: nil, evidence: link.evidence,
+          release: extraction.release, order: (releaseDate ?? "", extraction.release, 0))
+      }
+      var roles: [String: [Affiliation]] = [:]
+      for affiliation in extraction.affiliations {
+        roles[affiliation.person, default: []].append(affiliation)
+      }
+      for (n, meeting) in extraction.meetings.enumerated() {
+        let id = "\(extraction.release)/\(n + 1)"
+        let window = Self.window(meeting.date, release: extraction.date)
+        try insertMeeting.execute(arguments: [
+          id, extraction.release, meeting.sentence, meeting.date?.start.description,
+          meeting.date?.end?.description, window?.low, window?.high, meeting.place,
+          meeting.status.rawValue, meeting.evidence,
+        ])
+        let participants = Set(meeting.participants)
+        for entity in meeting.participants {
+          let stated = roles[entity] ?? []
+          let affiliation = stated.first { participants.contains($0.org) } ?? stated.first
+          try insertParticipant.execute(arguments: [
+            id, entity, affiliation?.title, affiliation?.org,
+          ])
+        }
+        let sorted = meeting.participants.sorted()
+        for (i, a) in sorted.enumerated() {
+          for b in sorted[(i + 1)...] {
+            edges.add(
+              a, b, relation: .meeting, label: meeting.date?.description,
+              evidence: meeting.evidence, release: extraction.release,
+              order: (window?.low ?? releaseDate ?? "", extraction.release, meeting.sentence))
+          }
+        }
+      }
+    }
+    let insertSuccession = try db.cachedStatement(
+      sql: "INSERT INTO succession (predecessor, successor) VALUES (?, ?)")
+    for succession in graph.successions {
+      try insertSuccession.execute(arguments: [succession.predecessor, succession.successor])
+      edges.add(
+        succession.predecessor, succession.successor, relation: .predecessor, label: nil,
+        evidence: nil, release: nil, order: ("", "", 0))
+    }
+    try edges.write(db)
+  }
+
+  private func writeEntities(_ entities: [Entity]) throws {
+    let institutions = Dictionary(
+      gazetteer.institutions.map { ("\($0.type.rawValue):\($0.id)", $0) },
+      uniquingKeysWith: { first, _ in first })
+    let countries = Dictionary(
+      gazetteer.countries.map { ("country:\($0.code.lowercased())", $0) },
+      uniquingKeysWith: { first, _ in first })
+    let insertEntity = try db.cachedStatement(
+      sql: "INSERT INTO entity (id, name, type, country) VALUES (?, ?, ?, ?)")
+    let insertAlias = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO alias (entity, alias) VALUES (?, ?)")
+    let insertLookup = try db.cachedStatement(
+      sql: "INSERT INTO lookup (key, entity, rank) VALUES (?, ?, ?)")
+    for entity in entities {
+      try insertEntity.execute(arguments: [
+        entity.id, entity.name, entity.type.rawValue, entity.country,
+      ])
+      for alias in entity.aliases {
+        try insertAlias.execute(arguments: [entity.id, alias])
+      }
+      var keys: [String: Int] = [:]
+      func add(_ text: String, rank: Int) {
+        let key = LookupKey.fold(text)
+        guard !key.isEmpty else { return }
+        keys[key] = min(keys[key] ?? rank, rank)
+      }
+      add(entity.id, rank: 0)
+      add(entity.name, rank: 1)
+      for alias in entity.aliases { add(alias, rank: 2) }
+      if let known = institutions[entity.id] {
+        for name in [known.name] + known.acronyms + known.aliases { add(name, rank: 3) }
+      }
+      if let known = countries[entity.id] {
+        for name in [known.name] + known.aliases { add(name, rank: 3) }
+      }
+      for (key, rank) in keys.sorted(by: { $0.key < $1.key }) {
+        try insertLookup.execute(arguments: [key, entity.id, rank])
+      }
+    }
+  }
+
+  /// The first and last day a meeting may fall on, as ISO dates; the
+  /// release's date when the text gives none (or gives no year).
+  static func window(_ span: DateSpan?, release: PartialDate?) -> (low: String, high: String)? {
+    func bounds(_ date: PartialDate) -> (String, String)? {
+      guard let year = date.year else { return nil }
+      let low = PartialDate(year: year, month: date.month, day: date.day ?? 1)
+      let high = PartialDate(
+        year: year, month: date.month,
+        day: date.day ?? PartialDate.daysIn(month: date.month, year: year))
+      return (low.description, high.description)
+    }
+    if let span, let start = bounds(span.start) {
+      let end = span.end.flatMap(bounds) ?? start
+      return (start.0, end.1)
+    }
+    return release.flatMap(bounds).map { (low: $0.0, high: $0.1) }
+  }
+}
+
+/// A kind of relation between two entities.
+public enum Relation: String, Hashable, Sendable, Codable, CaseIterable {
+  /// A person's title at an organisation.
+  case affiliation
+  /// A body and the body it sits under.
+  case parent
+  /// A renamed institution and its successor.
+  case predecessor
+  /// Two participants of the same meeting.
+  case meeting
+}
+
+/// Collects edges, one per pair and relation, keeping the earliest evidence.
+struct EdgeCollector {
+  struct Edge {
+    var forward: Bool
+    var label: String?
+    var evidence: String?
+    var release: String?
+    var count: Int
+    var order: (String, String, Int)
+  }
+  private var edges: [String: Edge] = [:]
+
+  mutating func add(
+    _ a: String, _ b: String, relation: Relation, label: String?, evidence: String?,
+    release: String?, order: (String, String, Int)
+  ) {
+    guard a != b else { return }
+    for (source, target, forward) in [(a, b, true), (b, a, false)] {
+      let key = source + "\u{1}" + relation.rawValue + "\u{1}" + target
+      if var edge = edges[key] {
+        edge.count += 1
+        if order < edge.order {
+          edge.label = label
+          edge.evidence = evidence
+          edge.release = release
+          edge.order = order
+        }
+        edges[key] = edge
+      } else {
+        edges[key] = Edge(
+          forward: forward, label: label, evidence: evidence, release: release, count: 1,
+          order: order)
+      }
+    }
+  }
+
+  func write(_ db: Database) throws {
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT INTO edge (source, target, relation, forward, label, evidence, release, count)
+        VALUES (?,?,?,?,?,?,?,?)
+        """)
+    for (key, edge) in edges.sorted(by: { $0.key < $1.key }) {
+      let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+      try insert.execute(arguments: [
+        parts[0], parts[2], parts[1], edge.forward, edge.label, edge.evidence, edge.release,
+        edge.count,
+      ])
+    }
+  }
+}

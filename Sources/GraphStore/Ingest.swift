@@ -1,0 +1,214 @@
+import EntityGraph
+import Foundation
+import GRDB
+import PressReleases
+
+extension GraphStore {
+  /// What storing one file did.
+  public enum FileResult: Hashable, Sendable {
+    /// A new file: its releases were stored.
+    case added(releases: Int)
+    /// A known file whose content changed: its old releases were replaced.
+    case replaced(releases: Int)
+    /// A known file with the same content: nothing was written.
+    case unchanged
+    /// A new path whose content is already stored under another path.
+    case duplicate(of: String)
+    /// No release could be read from the file: nothing was written (the
+    /// file's diagnostics say why, and anything stored before is kept).
+    case unusable
+
+    /// True when the store changed.
+    public var changedStore: Bool {
+      switch self {
+      case .added, .replaced: true
+      case .unchanged, .duplicate, .unusable: false
+      }
+    }
+  }
+
+  /// The fingerprint of a file's content: its releases' content hashes.
+  /// Paths play no part, so a file read from another folder matches.
+  public static func fingerprint(of releases: [Release]) -> String {
+    sha256(releases.map(\.contentHash).joined(separator: "\n"))
+  }
+
+  /// Stores one file's releases, in one transaction.
+  ///
+  /// A file already stored with the same content is skipped; a changed file
+  /// replaces its releases. The graph is not derived here: call
+  /// ``rebuild(with:)`` once after storing a batch of files. Until then the
+  /// store remembers that its graph is out of date.
+  /// - Throws: ``GraphStoreError/storeFailed(file:reason:)`` when the database
+  ///   fails; the transaction is rolled back and nothing of the file is kept.
+  public func store(_ file: CorpusReader.FileOutcome) throws(GraphStoreError) -> FileResult {
+    let path = file.file.path
+    guard !file.releases.isEmpty else { return .unusable }
+    let fingerprint = Self.fingerprint(of: file.releases)
+    do {
+      return try database.write { db -> FileResult in
+        let stored = try String.fetchOne(
+          db, sql: "SELECT fingerprint FROM file WHERE path = ?", arguments: [path])
+        if stored == fingerprint { return .unchanged }
+        if stored == nil,
+          let other = try String.fetchOne(
+            db, sql: "SELECT path FROM file WHERE fingerprint = ? ORDER BY path LIMIT 1",
+            arguments: [fingerprint])
+        {
+          return .duplicate(of: other)
+        }
+        if stored != nil {
+          try db.execute(
+            sql: "DELETE FROM sentence WHERE release IN (SELECT id FROM release WHERE file = ?)",
+            arguments: [path])
+          try db.execute(sql: "DELETE FROM release WHERE file = ?", arguments: [path])
+          try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
+        }
+        try db.execute(
+          sql: "INSERT INTO file (path, fingerprint, releases) VALUES (?, ?, ?)",
+          arguments: [path, fingerprint, file.releases.count])
+        let insertRelease = try db.cachedStatement(
+          sql: """
+            INSERT INTO release (id, file, position, title, category, date, body, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertSentence = try db.cachedStatement(
+          sql: "INSERT INTO sentence (release, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+        for release in file.releases {
+          try insertRelease.execute(arguments: [
+            release.id, path, release.position, release.title, release.category,
+            release.date?.description, release.body, release.contentHash,
+          ])
+          for sentence in release.sentences {
+            try insertSentence.execute(arguments: [
+              release.id, sentence.index, sentence.start, sentence.end, sentence.text,
+            ])
+          }
+        }
+        try Self.markStale(db)
+        return stored == nil
+          ? .added(releases: file.releases.count) : .replaced(releases: file.releases.count)
+      }
+    } catch {
+      throw .storeFailed(file: path, reason: "\(error)")
+    }
+  }
+
+  /// What deriving the graph produced.
+  public struct RebuildSummary: Hashable, Sendable {
+    /// Entities, meetings and affiliations before and after.
+    public var before: Counts
+    /// Counts after the rebuild.
+    public var after: Counts
+    /// Releases whose content repeats an earlier release (left out).
+    public var duplicateReleases: Int
+    /// Corrections that no longer match, and similar notes.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// The version of the derivation; stored with the graph, so that a store
+  /// written by an older pressgraph is derived again.
+  static let derivationVersion = "pressgraph-graph-1"
+
+  /// Identifies the extraction setup: a changed gazetteer means a new graph.
+  static func derivationKey(_ extractor: EntityExtractor) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let gazetteer = (try? encoder.encode(extractor.gazetteer)).map { Data($0) } ?? Data()
+    return derivationVersion + ":"
+      + sha256(String(decoding: gazetteer, as: UTF8.self))
+  }
+
+  static func markStale(_ db: Database) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+  }
+
+  /// True when the stored graph does not reflect the stored releases and
+  /// corrections, or was derived with another gazetteer or version.
+  public func needsRebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> Bool {
+    let key = Self.derivationKey(extractor)
+    return try read { db in
+      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph'") != key
+    }
+  }
+
+  /// True when the graph was derived from what is stored now (whatever the
+  /// gazetteer). Queries warn when it is not.
+  public func isGraphCurrent() throws(GraphStoreError) -> Bool {
+    try read { db in
+      let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph'")
+      return value != nil && value != "stale"
+    }
+  }
+
+  /// The stored releases, in file and position order, without repeats.
+  public func releases() throws(GraphStoreError) -> (releases: [Release], duplicates: Int) {
+    try read { db in
+      var sentences: [String: [Sentence]] = [:]
+      let sentenceRows = try Row.fetchCursor(
+        db, sql: "SELECT release, idx, start, \"end\", text FROM sentence ORDER BY release, idx")
+      while let row = try sentenceRows.next() {
+        sentences[row[0], default: []].append(
+          Sentence(index: row[1], start: row[2], end: row[3], text: row[4]))
+      }
+      var seen: Set<String> = []
+      var duplicates = 0
+      var releases: [Release] = []
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, file, position, title, category, date, body, content_hash
+          FROM release ORDER BY file, position
+          """)
+      while let row = try rows.next() {
+        let hash: String = row[7]
+        guard seen.insert(hash).inserted else {
+          duplicates += 1
+          continue
+        }
+        let id: String = row[0]
+        let date: String? = row[5]
+        releases.append(
+          Release(
+            id: id, source: row[1], position: row[2], title: row[3], category: row[4],
+            date: date.flatMap { PartialDate(iso: $0) }, body: row[6],
+            sentences: sentences[id] ?? [], contentHash: hash))
+      }
+      return (releases, duplicates)
+    }
+  }
+
+  /// Derives the graph from every stored release and correction, and
+  /// replaces the stored graph in one transaction.
+  ///
+  /// New releases are resolved together with those already stored, so the
+  /// result does not depend on the order files were ingested in. Stored
+  /// corrections are applied to the result every time.
+  /// - Throws: ``GraphStoreError/rebuildFailed(reason:)``; the previous graph
+  ///   is then kept, and the store still knows it is out of date.
+  @discardableResult
+  public func rebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> RebuildSummary {
+    let before = try counts()
+    let (releases, duplicates) = try self.releases()
+    let corrections = try self.corrections()
+    var graph = extractor.extract(releases)
+    let applied = CorrectionEngine.apply(corrections, to: &graph)
+    let key = Self.derivationKey(extractor)
+    do {
+      try database.write { db in
+        for table in Schema.graphTables {
+          try db.execute(sql: "DELETE FROM \(table)")
+        }
+        try GraphWriter(db: db, gazetteer: extractor.gazetteer).write(graph, releases: releases)
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', ?)", arguments: [key])
+      }
+    } catch {
+      throw .rebuildFailed(reason: "\(error)")
+    }
+    return RebuildSummary(
+      before: before, after: try counts(), duplicateReleases: duplicates,
+      diagnostics: applied.diagnostics)
+  }
+}

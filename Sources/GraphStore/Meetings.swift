@@ -1,0 +1,191 @@
+import EntityGraph
+import GRDB
+import PressReleases
+
+/// Which meetings `pressgraph met` shows.
+public struct MeetingFilter: Hashable, Sendable {
+  /// Only meetings with this counterpart (an entity id), met directly or
+  /// through the people representing it.
+  public var with: String?
+  /// Only meetings that may fall on or after this ISO date.
+  public var since: String?
+  /// Only meetings that may fall on or before this ISO date.
+  public var until: String?
+  /// Only counterparts of this type (after lifting, with `asOrganisations`).
+  public var type: EntityType?
+  /// Include meetings that are only planned.
+  public var includePlanned: Bool
+  /// Show the organisations people represent instead of the people.
+  public var asOrganisations: Bool
+
+  /// Creates a filter; the default shows every held meeting.
+  public init(
+    with: String? = nil, since: String? = nil, until: String? = nil, type: EntityType? = nil,
+    includePlanned: Bool = false, asOrganisations: Bool = false
+  ) {
+    self.with = with
+    self.since = since
+    self.until = until
+    self.type = type
+    self.includePlanned = includePlanned
+    self.asOrganisations = asOrganisations
+  }
+}
+
+/// One counterpart at one meeting: a line of `pressgraph met`.
+public struct MeetingRow: Hashable, Sendable, Codable {
+  /// The meeting's id (`<release id>/<n>`).
+  public var meeting: String
+  /// Who (or which body) was met.
+  public var counterpart: EntityBrief
+  /// The body the counterpart represented, when a person.
+  public var representing: EntityBrief?
+  /// The counterpart's title, when stated.
+  public var role: String?
+  /// The date as the text gives it (ISO, possibly partial), when stated.
+  public var date: String?
+  /// The end of a date range.
+  public var endDate: String?
+  /// The venue, when stated.
+  public var place: String?
+  /// `held` or `planned`.
+  public var status: String
+  /// The sentence that reports the meeting.
+  public var evidence: String
+  /// Its index in the release.
+  public var sentence: Int
+  /// The release.
+  public var release: ReleaseBrief
+  /// The queried entity's own side, as it took part (itself, or its people).
+  public var side: [EntityBrief]
+}
+
+extension GraphStore {
+  /// Who met `entity` (an id): one row per counterpart per meeting, oldest
+  /// first.
+  ///
+  /// A counterpart is a participant that is not on the entity's side: for a
+  /// person, neither the person, nor the body they represented, nor that
+  /// body's other people; for an organisation, neither the body nor its
+  /// people. A person's body is shown beside them, not on a row of its own.
+  public func meetings(of entity: String, filter: MeetingFilter = MeetingFilter())
+    throws(GraphStoreError) -> [MeetingRow]
+  {
+    try read { db in
+      let ids = try String.fetchAll(
+        db,
+        sql: """
+          SELECT meeting FROM participant WHERE entity = :e
+          UNION SELECT meeting FROM participant WHERE represents = :e
+          """, arguments: ["e": entity])
+      guard !ids.isEmpty else { return [] }
+      let meetings = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.*, \(ReleaseBrief.columns) FROM meeting m JOIN release r ON r.id = m.release
+          WHERE m.id IN (SELECT value FROM json_each(:ids))
+            AND (:planned OR m.status = 'held')
+            AND (:since IS NULL OR m.high >= :since)
+            AND (:until IS NULL OR m.low <= :until)
+          ORDER BY m.low, m.id
+          """,
+        arguments: [
+          "ids": jsonArray(ids), "planned": filter.includePlanned, "since": filter.since,
+          "until": filter.until,
+        ])
+      guard !meetings.isEmpty else { return [] }
+      var participants: [String: [Participant]] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.meeting, p.role, p.represents, e.id, e.name, e.type
+          FROM participant p JOIN entity e ON e.id = p.entity
+          WHERE p.meeting IN (SELECT value FROM json_each(?))
+          ORDER BY p.meeting, e.name, e.id
+          """, arguments: [jsonArray(meetings.map { $0["id"] as String })])
+      var briefs: [String: EntityBrief] = [:]
+      for row in rows {
+        let brief = Self.brief(row)
+        briefs[brief.id] = brief
+        participants[row["meeting"], default: []].append(
+          Participant(entity: brief, role: row["role"], represents: row["represents"]))
+      }
+      var result: [MeetingRow] = []
+      for meeting in meetings {
+        let id: String = meeting["id"]
+        let all = participants[id] ?? []
+        let ownSide = Self.side(of: entity, among: all)
+        let others = all.filter {
+          !ownSide.contains($0.entity.id) && !($0.represents.map(ownSide.contains) ?? false)
+        }
+        // (counterpart, representing, role) per row.
+        var lines: [(EntityBrief, EntityBrief?, String?)] = []
+        if filter.asOrganisations {
+          var seen: Set<String> = []
+          for other in others {
+            let lifted = other.represents.flatMap { briefs[$0] } ?? other.entity
+            if !ownSide.contains(lifted.id), seen.insert(lifted.id).inserted {
+              lines.append((lifted, nil, nil))
+            }
+          }
+        } else {
+          let represented = Set(others.compactMap(\.represents))
+          for other in others where !represented.contains(other.entity.id) {
+            lines.append((other.entity, other.represents.flatMap { briefs[$0] }, other.role))
+          }
+        }
+        let side = all.filter { ownSide.contains($0.entity.id) }.map(\.entity)
+        for (counterpart, representing, role) in lines {
+          if let with = filter.with, counterpart.id != with, representing?.id != with { continue }
+          if let type = filter.type, counterpart.type != type { continue }
+          result.append(
+            MeetingRow(
+              meeting: id, counterpart: counterpart, representing: representing, role: role,
+              date: meeting["date"], endDate: meeting["end_date"], place: meeting["place"],
+              status: meeting["status"], evidence: meeting["evidence"],
+              sentence: meeting["sentence"], release: ReleaseBrief(meeting), side: side))
+        }
+      }
+      return result
+    }
+  }
+
+  struct Participant {
+    var entity: EntityBrief
+    var role: String?
+    var represents: String?
+  }
+
+  /// The ids on `entity`'s side of a meeting: the entity, the body it
+  /// represents, and the people representing either.
+  static func side(of entity: String, among participants: [Participant]) -> Set<String> {
+    var side: Set<String> = [entity]
+    if let own = participants.first(where: { $0.entity.id == entity })?.represents {
+      side.insert(own)
+    }
+    for participant in participants {
+      if let body = participant.represents, side.contains(body) {
+        side.insert(participant.entity.id)
+      }
+    }
+    return side
+  }
+}
+
+extension MeetingFilter {
+  /// The first (or, with `upper`, the last) ISO day of a date the user
+  /// typed: `2025`, `2025-11` or `2025-11-13`. Nil when it is not a date.
+  public static func bound(_ text: String, upper: Bool) -> String? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count),
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+      parts[0].count == 4, let year = Int(parts[0])
+    else { return nil }
+    let month = parts.count > 1 ? Int(parts[1]) : (upper ? 12 : 1)
+    guard let month, (1...12).contains(month) else { return nil }
+    let last = PartialDate.daysIn(month: month, year: year)
+    let day = parts.count > 2 ? Int(parts[2]) : (upper ? last : 1)
+    guard let day, (1...last).contains(day) else { return nil }
+    return PartialDate(year: year, month: month, day: day).description
+  }
+}

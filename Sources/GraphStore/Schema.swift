@@ -1,0 +1,166 @@
+import GRDB
+
+/// The store's tables, created and upgraded by GRDB's `DatabaseMigrator`.
+///
+/// Two kinds of table live side by side:
+///
+/// - **Inputs**, written one file per transaction by ingest: `file`,
+///   `release`, `sentence` (with the `sentence_fts` and `release_fts`
+///   full-text indexes) and `correction`.
+/// - **The graph**, derived from all inputs at once and rewritten in one
+///   transaction by ``GraphStore/rebuild(with:)``: `entity`, `alias`,
+///   `lookup`, `mention`, `affiliation`, `parent_link`, `succession`,
+///   `meeting`, `participant` and `edge`.
+///
+/// Because the graph is a function of the inputs, ingesting files one at a
+/// time gives the same graph as ingesting them together, and a correction is
+/// applied again every time the graph is derived.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try createInputs(db)
+      try createGraph(db)
+    }
+    return migrator
+  }
+
+  private static func createInputs(_ db: Database) throws {
+    try db.create(table: "meta") { t in
+      t.primaryKey("key", .text)
+      t.column("value", .text).notNull()
+    }
+    // One row per source file, keyed by the path as the user named it.
+    try db.create(table: "file") { t in
+      t.primaryKey("path", .text)
+      // SHA-256 over the content hashes of the file's releases, in order.
+      t.column("fingerprint", .text).notNull().indexed()
+      t.column("releases", .integer).notNull()
+    }
+    try db.create(table: "release") { t in
+      t.primaryKey("id", .text)
+      t.column("file", .text).notNull().indexed().references("file", onDelete: .cascade)
+      t.column("position", .integer).notNull()
+      t.column("title", .text).notNull()
+      t.column("category", .text)
+      t.column("date", .text)
+      t.column("body", .text).notNull()
+      t.column("content_hash", .text).notNull().indexed()
+    }
+    try db.create(table: "sentence") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("release", .text).notNull().references("release", onDelete: .cascade)
+      t.column("idx", .integer).notNull()
+      t.column("start", .integer).notNull()
+      t.column("end", .integer).notNull()
+      t.column("text", .text).notNull()
+      t.uniqueKey(["release", "idx"])
+    }
+    try db.create(virtualTable: "sentence_fts", using: FTS5()) { t in
+      t.synchronize(withTable: "sentence")
+      t.tokenizer = .unicode61()
+      t.column("text")
+    }
+    try db.create(virtualTable: "release_fts", using: FTS5()) { t in
+      t.synchronize(withTable: "release")
+      t.tokenizer = .unicode61()
+      t.column("title")
+    }
+    try db.create(table: "correction") { t in
+      t.autoIncrementedPrimaryKey("id")
+      // The correction as JSON (see ``Correction``).
+      t.column("body", .text).notNull()
+    }
+  }
+
+  private static func createGraph(_ db: Database) throws {
+    try db.create(table: "entity") { t in
+      t.primaryKey("id", .text)
+      t.column("name", .text).notNull()
+      t.column("type", .text).notNull().indexed()
+      t.column("country", .text)
+    }
+    try db.create(table: "alias") { t in
+      t.column("entity", .text).notNull()
+      t.column("alias", .text).notNull()
+      t.primaryKey(["entity", "alias"])
+    }
+    // Folded names for lookup: rank 0 id, 1 name, 2 alias seen, 3 known name.
+    try db.create(table: "lookup") { t in
+      t.column("key", .text).notNull()
+      t.column("entity", .text).notNull()
+      t.column("rank", .integer).notNull()
+      t.primaryKey(["key", "entity"])
+    }
+    try db.create(table: "mention") { t in
+      t.column("entity", .text).notNull().indexed()
+      t.column("release", .text).notNull().indexed()
+      t.column("sentence", .integer).notNull()
+      t.column("start", .integer).notNull()
+      t.column("end", .integer).notNull()
+      t.column("text", .text).notNull()
+    }
+    try db.create(table: "affiliation") { t in
+      t.column("person", .text).notNull().indexed()
+      t.column("org", .text).notNull().indexed()
+      t.column("title", .text)
+      t.column("release", .text).notNull()
+      t.column("date", .text)
+    }
+    try db.create(table: "parent_link") { t in
+      t.column("child", .text).notNull().indexed()
+      t.column("parent", .text).notNull().indexed()
+      t.column("evidence", .text).notNull()
+      t.column("release", .text).notNull()
+    }
+    try db.create(table: "succession") { t in
+      t.column("predecessor", .text).notNull().indexed()
+      t.column("successor", .text).notNull().indexed()
+    }
+    try db.create(table: "meeting") { t in
+      // "<release id>/<n>": stable across re-ingests.
+      t.primaryKey("id", .text)
+      t.column("release", .text).notNull().indexed()
+      t.column("sentence", .integer).notNull()
+      t.column("date", .text)
+      t.column("end_date", .text)
+      // The first and last day the meeting may fall on (release date when
+      // the text gives none), for date-window filters.
+      t.column("low", .text)
+      t.column("high", .text)
+      t.column("place", .text)
+      t.column("status", .text).notNull()
+      t.column("evidence", .text).notNull()
+    }
+    try db.create(table: "participant") { t in
+      t.column("meeting", .text).notNull().indexed()
+      t.column("entity", .text).notNull().indexed()
+      // The person's title in the release, when stated.
+      t.column("role", .text)
+      // The organisation a person represents in this meeting.
+      t.column("represents", .text).indexed()
+      t.primaryKey(["meeting", "entity"])
+    }
+    // Relations as undirected adjacency (both directions stored), one row per
+    // pair and relation, with the earliest evidence.
+    try db.create(table: "edge") { t in
+      t.column("source", .text).notNull()
+      t.column("target", .text).notNull()
+      t.column("relation", .text).notNull()
+      // 1 when source plays the relation's first role (the person of an
+      // affiliation, the child of a parent link, the predecessor).
+      t.column("forward", .integer).notNull()
+      t.column("label", .text)
+      t.column("evidence", .text)
+      t.column("release", .text)
+      t.column("count", .integer).notNull()
+      t.primaryKey(["source", "relation", "target"])
+    }
+  }
+
+  /// Every table the graph is derived into, in deletion order.
+  static let graphTables = [
+    "entity", "alias", "lookup", "mention", "affiliation", "parent_link", "succession",
+    "meeting", "participant", "edge",
+  ]
+}
