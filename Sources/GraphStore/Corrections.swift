@@ -108,13 +108,15 @@ public struct Correction: Hashable, Sendable, Codable {
 extension GraphStore {
   /// The stored corrections, in the order they were made.
   public func corrections() throws(GraphStoreError) -> [Correction] {
-    try read { db in
-      try Row.fetchAll(db, sql: "SELECT id, body FROM correction ORDER BY id").map { row in
-        var correction = try JSONDecoder().decode(
-          Correction.self, from: Data((row["body"] as String).utf8))
-        correction.number = row["id"]
-        return correction
-      }
+    try read { db in try Self.corrections(db) }
+  }
+
+  static func corrections(_ db: Database) throws -> [Correction] {
+    return try Row.fetchAll(db, sql: "SELECT id, body FROM correction ORDER BY id").map { row in
+      var correction = try JSONDecoder().decode(
+        Correction.self, from: Data((row["body"] as String).utf8))
+      correction.number = row["id"]
+      return correction
     }
   }
 

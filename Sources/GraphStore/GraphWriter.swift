@@ -28,9 +28,14 @@ struct GraphWriter {
     let insertParticipant = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO participant (meeting, entity, role, represents) VALUES (?,?,?,?)")
 
+    let insertAppearance = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO appearance (entity, release) VALUES (?, ?)")
     for extraction in graph.releases {
       let release = releasesByID[extraction.release]
       let releaseDate = extraction.date?.description
+      for entity in extraction.entities {
+        try insertAppearance.execute(arguments: [entity, extraction.release])
+      }
       for mention in extraction.mentions {
         try insertMention.execute(arguments: [
           mention.entity, extraction.release, mention.sentence, mention.start, mention.end,

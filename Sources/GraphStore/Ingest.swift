@@ -119,9 +119,21 @@ extension GraphStore {
       + sha256(String(decoding: gazetteer, as: UTF8.self))
   }
 
+  /// Records that the inputs changed: the graph is out of date, and the
+  /// revision moves on (a rebuild that read an older revision does not
+  /// mark its graph current).
   static func markStale(_ db: Database) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+    try db.execute(
+      sql: """
+        INSERT INTO meta (key, value) VALUES ('revision', '1')
+        ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+        """)
+  }
+
+  static func revision(_ db: Database) throws -> String {
+    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0"
   }
 
   /// True when the stored graph does not reflect the stored releases and
@@ -144,39 +156,41 @@ extension GraphStore {
 
   /// The stored releases, in file and position order, without repeats.
   public func releases() throws(GraphStoreError) -> (releases: [Release], duplicates: Int) {
-    try read { db in
-      var sentences: [String: [Sentence]] = [:]
-      let sentenceRows = try Row.fetchCursor(
-        db, sql: "SELECT release, idx, start, \"end\", text FROM sentence ORDER BY release, idx")
-      while let row = try sentenceRows.next() {
-        sentences[row[0], default: []].append(
-          Sentence(index: row[1], start: row[2], end: row[3], text: row[4]))
-      }
-      var seen: Set<String> = []
-      var duplicates = 0
-      var releases: [Release] = []
-      let rows = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, file, position, title, category, date, body, content_hash
-          FROM release ORDER BY file, position
-          """)
-      while let row = try rows.next() {
-        let hash: String = row[7]
-        guard seen.insert(hash).inserted else {
-          duplicates += 1
-          continue
-        }
-        let id: String = row[0]
-        let date: String? = row[5]
-        releases.append(
-          Release(
-            id: id, source: row[1], position: row[2], title: row[3], category: row[4],
-            date: date.flatMap { PartialDate(iso: $0) }, body: row[6],
-            sentences: sentences[id] ?? [], contentHash: hash))
-      }
-      return (releases, duplicates)
+    try read { db in try Self.releases(db) }
+  }
+
+  static func releases(_ db: Database) throws -> (releases: [Release], duplicates: Int) {
+    var sentences: [String: [Sentence]] = [:]
+    let sentenceRows = try Row.fetchCursor(
+      db, sql: "SELECT release, idx, start, \"end\", text FROM sentence ORDER BY release, idx")
+    while let row = try sentenceRows.next() {
+      sentences[row[0], default: []].append(
+        Sentence(index: row[1], start: row[2], end: row[3], text: row[4]))
     }
+    var seen: Set<String> = []
+    var duplicates = 0
+    var releases: [Release] = []
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT id, file, position, title, category, date, body, content_hash
+        FROM release ORDER BY file, position
+        """)
+    while let row = try rows.next() {
+      let hash: String = row[7]
+      guard seen.insert(hash).inserted else {
+        duplicates += 1
+        continue
+      }
+      let id: String = row[0]
+      let date: String? = row[5]
+      releases.append(
+        Release(
+          id: id, source: row[1], position: row[2], title: row[3], category: row[4],
+          date: date.flatMap { PartialDate(iso: $0) }, body: row[6],
+          sentences: sentences[id] ?? [], contentHash: hash))
+    }
+    return (releases, duplicates)
   }
 
   /// Derives the graph from every stored release and correction, and
@@ -190,8 +204,11 @@ extension GraphStore {
   @discardableResult
   public func rebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> RebuildSummary {
     let before = try counts()
-    let (releases, duplicates) = try self.releases()
-    let corrections = try self.corrections()
+    // One snapshot of the inputs, with its revision.
+    let (releases, duplicates, corrections, revision) = try read { db in
+      let (releases, duplicates) = try Self.releases(db)
+      return (releases, duplicates, try Self.corrections(db), try Self.revision(db))
+    }
     var graph = extractor.extract(releases)
     let applied = CorrectionEngine.apply(corrections, to: &graph)
     let key = Self.derivationKey(extractor)
@@ -201,8 +218,12 @@ extension GraphStore {
           try db.execute(sql: "DELETE FROM \(table)")
         }
         try GraphWriter(db: db, gazetteer: extractor.gazetteer).write(graph, releases: releases)
-        try db.execute(
-          sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', ?)", arguments: [key])
+        // Inputs stored by another process meanwhile are not in this
+        // graph: it stays marked out of date.
+        if try Self.revision(db) == revision {
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', ?)", arguments: [key])
+        }
       }
     } catch {
       throw .rebuildFailed(reason: "\(error)")

@@ -11,7 +11,8 @@ public struct MeetingFilter: Hashable, Sendable {
   public var since: String?
   /// Only meetings that may fall on or before this ISO date.
   public var until: String?
-  /// Only counterparts of this type (after lifting, with `asOrganisations`).
+  /// Only counterparts of this type, or people representing a body of this
+  /// type ("which companies met the ministry?").
   public var type: EntityType?
   /// Include meetings that are only planned.
   public var includePlanned: Bool
@@ -110,6 +111,12 @@ extension GraphStore {
         participants[row["meeting"], default: []].append(
           Participant(entity: brief, role: row["role"], represents: row["represents"]))
       }
+      // Bodies people represented without taking part themselves.
+      let missing = Set(participants.values.joined().compactMap(\.represents)).subtracting(
+        briefs.keys)
+      for id in missing.sorted() {
+        if let brief = try Self.brief(db, id: id) { briefs[id] = brief }
+      }
       var result: [MeetingRow] = []
       for meeting in meetings {
         let id: String = meeting["id"]
@@ -137,7 +144,9 @@ extension GraphStore {
         let side = all.filter { ownSide.contains($0.entity.id) }.map(\.entity)
         for (counterpart, representing, role) in lines {
           if let with = filter.with, counterpart.id != with, representing?.id != with { continue }
-          if let type = filter.type, counterpart.type != type { continue }
+          if let type = filter.type, counterpart.type != type, representing?.type != type {
+            continue
+          }
           result.append(
             MeetingRow(
               meeting: id, counterpart: counterpart, representing: representing, role: role,

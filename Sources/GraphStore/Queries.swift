@@ -41,7 +41,7 @@ public struct EntitySummary: Hashable, Sendable, Codable {
   public var entity: EntityBrief
   /// Its country code, when known.
   public var country: String?
-  /// How many releases mention it.
+  /// How many releases mention it (by name, or through a title or relation).
   public var releases: Int
   /// How many meetings it took part in.
   public var meetings: Int
@@ -81,12 +81,12 @@ extension GraphStore {
         db,
         sql: """
           SELECT e.id, e.name, e.type, e.country,
-            (SELECT COUNT(DISTINCT m.release) FROM mention m WHERE m.entity = e.id) AS releases,
+            (SELECT COUNT(*) FROM appearance a WHERE a.entity = e.id) AS releases,
             (SELECT COUNT(*) FROM participant p WHERE p.entity = e.id) AS meetings,
-            (SELECT MIN(r.date) FROM mention m JOIN release r ON r.id = m.release
-              WHERE m.entity = e.id AND r.date GLOB '[0-9]*') AS first_seen,
-            (SELECT MAX(r.date) FROM mention m JOIN release r ON r.id = m.release
-              WHERE m.entity = e.id AND r.date GLOB '[0-9]*') AS last_seen
+            (SELECT MIN(r.date) FROM appearance a JOIN release r ON r.id = a.release
+              WHERE a.entity = e.id AND r.date GLOB '[0-9]*') AS first_seen,
+            (SELECT MAX(r.date) FROM appearance a JOIN release r ON r.id = a.release
+              WHERE a.entity = e.id AND r.date GLOB '[0-9]*') AS last_seen
           FROM entity e \(filter)
           """, arguments: StatementArguments(arguments))
       return rows.map { row in
@@ -222,7 +222,7 @@ extension GraphStore {
         db,
         sql: """
           SELECT \(ReleaseBrief.columns) FROM release r
-          WHERE r.id IN (SELECT release FROM mention WHERE entity = ?)
+          WHERE r.id IN (SELECT release FROM appearance WHERE entity = ?)
           ORDER BY r.date, r.file, r.position
           """, arguments: [id]
       ).map { ReleaseBrief($0) }

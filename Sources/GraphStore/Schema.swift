@@ -92,6 +92,12 @@ enum Schema {
       t.column("rank", .integer).notNull()
       t.primaryKey(["key", "entity"])
     }
+    // Which releases each entity appears in (by mention, title or relation).
+    try db.create(table: "appearance") { t in
+      t.column("entity", .text).notNull()
+      t.column("release", .text).notNull().indexed()
+      t.primaryKey(["entity", "release"])
+    }
     try db.create(table: "mention") { t in
       t.column("entity", .text).notNull().indexed()
       t.column("release", .text).notNull().indexed()
@@ -160,7 +166,8 @@ enum Schema {
 
   /// Every table the graph is derived into, in deletion order.
   static let graphTables = [
-    "entity", "alias", "lookup", "mention", "affiliation", "parent_link", "succession",
+    "entity", "alias", "lookup", "appearance", "mention", "affiliation", "parent_link",
+    "succession",
     "meeting", "participant", "edge",
   ]
 }

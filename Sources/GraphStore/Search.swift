@@ -19,7 +19,7 @@ extension GraphStore {
   /// Words are matched as whole tokens; end a word with `*` to match it as
   /// a prefix (`semicond*`). Quotes keep a phrase together.
   public func search(_ text: String, limit: Int = 20) throws(GraphStoreError) -> [SearchHit] {
-    guard let query = Self.ftsQuery(text) else { return [] }
+    guard limit > 0, let query = Self.ftsQuery(text) else { return [] }
     return try read { db in
       let titles = try Row.fetchAll(
         db,

@@ -65,6 +65,7 @@ extension GraphStore {
     relations: Set<Relation> = Set(Relation.allCases)
   ) throws(GraphStoreError) -> [Hop]? {
     if source == target { return [] }
+    guard maxHops > 0 else { return nil }
     return try read { db in
       guard let start = try Self.brief(db, id: source) else { return nil }
       for throughCountries in [false, true] {
@@ -93,13 +94,14 @@ extension GraphStore {
   public func neighbors(
     of entity: String, depth: Int = 1, relations: Set<Relation> = Set(Relation.allCases)
   ) throws(GraphStoreError) -> [Neighbor] {
-    try read { db in
+    guard depth > 0 else { return [] }
+    return try read { db in
       guard let start = try Self.brief(db, id: entity) else { return [] }
       var briefs = [start.id: start]
       var seen: Set<String> = [entity]
       var frontier = [entity]
       var result: [Neighbor] = []
-      for level in 1...max(1, depth) {
+      for level in 1...depth {
         var next: [String] = []
         for step in try Self.steps(db, from: frontier, relations: relations)
         where seen.insert(step.target.id).inserted {
@@ -200,7 +202,7 @@ extension GraphStore {
     var reachedBy: [String: Step] = [:]
     var seen: Set<String> = [source]
     var frontier = [source]
-    for _ in 0..<max(1, maxHops) {
+    for _ in 0..<maxHops {
       var next: [String] = []
       for step in try lightSteps(db, from: frontier, relations: relations)
       where seen.insert(step.target.id).inserted {

@@ -30,7 +30,10 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
   public var description: String {
     let mm = month < 10 ? "0\(month)" : "\(month)"
     let dd = day.map { $0 < 10 ? "-0\($0)" : "-\($0)" } ?? ""
-    if let year { return "\(year)-\(mm)\(dd)" }
+    if let year {
+      let yyyy = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+      return "\(yyyy)-\(mm)\(dd)"
+    }
     return "--\(mm)\(dd)"
   }
 
