@@ -3,6 +3,19 @@ import EntityGraph
 import Foundation
 import GraphStore
 
+/// The options of every correction command.
+struct CorrectionOptions: ParsableArguments {
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var gazetteer: GazetteerOptions
+  @OptionGroup var output: OutputOptions
+
+  /// Stores a correction, then derives the graph again so it shows at once.
+  func apply(_ correction: Correction) throws {
+    try applyCorrection(
+      correction, store: store, gazetteer: gazetteer, quiet: output.quiet)
+  }
+}
+
 /// Stores a correction, then derives the graph again so it shows at once.
 func applyCorrection(
   _ correction: Correction, store options: StoreOptions, gazetteer: GazetteerOptions,
@@ -40,14 +53,11 @@ struct MergeCommand: ParsableCommand {
 
   @Argument(help: "The entity to keep.") var entity: String
   @Argument(help: "The entity folded into it.") var other: String
-  @OptionGroup var store: StoreOptions
-  @OptionGroup var gazetteer: GazetteerOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var options: CorrectionOptions
 
   func run() throws {
-    try applyCorrection(
-      Correction(action: .merge, entity: entity, other: other), store: store,
-      gazetteer: gazetteer, quiet: output.quiet)
+    try options.apply(
+      Correction(action: .merge, entity: entity, other: other))
   }
 }
 
@@ -70,18 +80,14 @@ struct SplitCommand: ParsableCommand {
   @Option(name: .customLong("form"), help: "A surface form to move (repeatable).")
   var forms: [String]
   @Option(name: .long, help: "The new entity's name.") var name: String?
-  @OptionGroup var store: StoreOptions
-  @OptionGroup var gazetteer: GazetteerOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var options: CorrectionOptions
 
   func validate() throws {
     if forms.isEmpty { throw ValidationError("give at least one --form") }
   }
 
   func run() throws {
-    try applyCorrection(
-      Correction(action: .split, entity: entity, name: name, forms: forms), store: store,
-      gazetteer: gazetteer, quiet: output.quiet)
+    try options.apply(Correction(action: .split, entity: entity, name: name, forms: forms))
   }
 }
 
@@ -97,14 +103,11 @@ struct RenameCommand: ParsableCommand {
 
   @Argument(help: "The entity.") var entity: String
   @Argument(help: "Its new name.") var name: String
-  @OptionGroup var store: StoreOptions
-  @OptionGroup var gazetteer: GazetteerOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var options: CorrectionOptions
 
   func run() throws {
-    try applyCorrection(
-      Correction(action: .rename, entity: entity, name: name), store: store,
-      gazetteer: gazetteer, quiet: output.quiet)
+    try options.apply(
+      Correction(action: .rename, entity: entity, name: name))
   }
 }
 
@@ -120,14 +123,11 @@ struct AliasCommand: ParsableCommand {
 
   @Argument(help: "The entity.") var entity: String
   @Argument(help: "Another name for it.") var alias: String
-  @OptionGroup var store: StoreOptions
-  @OptionGroup var gazetteer: GazetteerOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var options: CorrectionOptions
 
   func run() throws {
-    try applyCorrection(
-      Correction(action: .alias, entity: entity, alias: alias), store: store,
-      gazetteer: gazetteer, quiet: output.quiet)
+    try options.apply(
+      Correction(action: .alias, entity: entity, alias: alias))
   }
 }
 

@@ -12,6 +12,17 @@ struct JSONFlag: ParsableArguments {
   var json = false
 }
 
+/// `--relation R` (repeatable), shared by path and neighbors.
+struct RelationOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "Only steps of these relations (repeatable): affiliation, parent, predecessor, meeting.")
+  var relation: [Relation] = []
+
+  /// The relations chosen; all when none is named.
+  var selected: Set<Relation> { relation.isEmpty ? Set(Relation.allCases) : Set(relation) }
+}
+
 /// `pressgraph entities`.
 struct EntitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -210,10 +221,7 @@ struct PathCommand: ParsableCommand {
   @Option(name: .long, help: "The longest chain to look for.")
   var maxHops = 4
 
-  @Option(
-    name: .long,
-    help: "Only steps of these relations (repeatable): affiliation, parent, predecessor, meeting.")
-  var relation: [Relation] = []
+  @OptionGroup var relations: RelationOptions
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var format: JSONFlag
@@ -227,9 +235,9 @@ struct PathCommand: ParsableCommand {
     let store = try self.store.openForQuery(terminal: terminal)
     let source = try store.resolve(from, terminal: terminal)
     let target = try store.resolve(to, terminal: terminal)
-    let relations = relation.isEmpty ? Set(Relation.allCases) : Set(relation)
     let hops = try storeCall(terminal) { () throws(GraphStoreError) in
-      try store.path(from: source.id, to: target.id, maxHops: maxHops, relations: relations)
+      try store.path(
+        from: source.id, to: target.id, maxHops: maxHops, relations: relations.selected)
     }
     guard let hops else {
       if format.json { try terminal.writeJSON([Hop]()) }
@@ -263,10 +271,7 @@ struct NeighborsCommand: ParsableCommand {
   @Option(name: .long, help: "How many steps out.")
   var depth = 1
 
-  @Option(
-    name: .long,
-    help: "Only steps of these relations (repeatable): affiliation, parent, predecessor, meeting.")
-  var relation: [Relation] = []
+  @OptionGroup var relations: RelationOptions
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var format: JSONFlag
@@ -279,9 +284,8 @@ struct NeighborsCommand: ParsableCommand {
     let terminal = Terminal()
     let store = try self.store.openForQuery(terminal: terminal)
     let target = try store.resolve(entity, terminal: terminal)
-    let relations = relation.isEmpty ? Set(Relation.allCases) : Set(relation)
     let rows = try storeCall(terminal) { () throws(GraphStoreError) in
-      try store.neighbors(of: target.id, depth: depth, relations: relations)
+      try store.neighbors(of: target.id, depth: depth, relations: relations.selected)
     }
     if format.json { return try terminal.writeJSON(rows) }
     if rows.isEmpty {
