@@ -25,6 +25,8 @@ struct Options {
   var releases = 10_008
   /// Runs per query in the store benchmark.
   var queries = 200
+  /// Run the render benchmark instead.
+  var render = false
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -36,13 +38,15 @@ struct Options {
       case "--corpus": corpus = iterator.next()
       case "--write-corpus": writeCorpus = iterator.next()
       case "--store": store = true
+      case "--render": render = true
       case "--releases": releases = iterator.next().flatMap(Int.init) ?? releases
       case "--queries": queries = iterator.next().flatMap(Int.init) ?? queries
       case "--help", "-h":
         print(
           "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
             + "[--write-corpus FILE | --corpus FILE]\n"
-            + "       pressgraph-benchmarks --store [--seeds DIR] [--releases N] [--queries N]")
+            + "       pressgraph-benchmarks --store [--seeds DIR] [--releases N] [--queries N]\n"
+            + "       pressgraph-benchmarks --render [--runs N]")
         exit(0)
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -81,6 +85,15 @@ func run() {
       try runStoreBenchmark(options)
     } catch {
       FileHandle.standardError.write(Data("store benchmark failed: \(error)\n".utf8))
+      exit(1)
+    }
+    return
+  }
+  if options.render {
+    do {
+      try runRenderBenchmark(options)
+    } catch {
+      FileHandle.standardError.write(Data("render benchmark failed: \(error)\n".utf8))
       exit(1)
     }
     return

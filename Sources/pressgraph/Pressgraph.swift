@@ -37,7 +37,7 @@ struct Pressgraph: ParsableCommand {
       ReleasesCommand.self, ExtractCommand.self, IngestCommand.self, EntitiesCommand.self,
       ShowCommand.self, MetCommand.self, PathCommand.self, NeighborsCommand.self,
       SearchCommand.self, MergeCommand.self, SplitCommand.self, RenameCommand.self,
-      AliasCommand.self, CorrectionsCommand.self,
+      AliasCommand.self, CorrectionsCommand.self, RenderCommand.self, ExportCommand.self,
     ]
   )
 }
