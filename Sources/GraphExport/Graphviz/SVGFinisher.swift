@@ -146,7 +146,7 @@ public enum SVGFinisher {
         if options.inline, index < rootIndex { continue }  // whitespace of the dropped prolog
         if insideTitle {
           let decoded = decodeXML(text)
-          out += titles[decoded].map(escapeXML) ?? text
+          out += titles[decoded].map(XMLEscaping.text) ?? text
         } else {
           out += text
         }
@@ -171,7 +171,7 @@ public enum SVGFinisher {
         if name == "title", !selfClosing { insideTitle = true }
         if index == rootIndex {
           let title = graphTitle.map { titles[$0] ?? $0 } ?? ""
-          out += "\n<title id=\"\(titleID)\">\(escapeXML(title))</title>"
+          out += "\n<title id=\"\(titleID)\">\(XMLEscaping.text(title))</title>"
         }
       }
     }
@@ -290,27 +290,6 @@ public enum SVGFinisher {
     return result + rest
   }
 
-  /// Text escaped for XML content and attribute values; characters XML
-  /// does not allow are dropped.
-  static func escapeXML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
 }
 
 // MARK: - Tokens
