@@ -233,3 +233,49 @@ extension GraphStore {
       diagnostics: applied.diagnostics)
   }
 }
+
+extension GraphStore {
+  /// The stored files: path, fingerprint and number of releases, by path.
+  public func files() throws(GraphStoreError) -> [(path: String, releases: Int)] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT path, releases FROM file ORDER BY path").map {
+        (path: $0["path"] as String, releases: $0["releases"] as Int)
+      }
+    }
+  }
+
+  /// Removes the stored files named `path` (a file as it was ingested, or a
+  /// folder: every file below it) with their releases, in one transaction.
+  /// Call ``rebuild(with:)`` afterwards.
+  /// - Returns: the paths removed, sorted.
+  @discardableResult
+  public func forget(_ path: String) throws(GraphStoreError) -> [String] {
+    var folder = path
+    while folder.hasSuffix("/") && folder.count > 1 { folder.removeLast() }
+    let prefix = folder + "/"
+    do {
+      return try database.write { db -> [String] in
+        let paths = try String.fetchAll(
+          db,
+          sql: "SELECT path FROM file WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY path",
+          arguments: [folder, prefix.count, prefix])
+        guard !paths.isEmpty else { return [] }
+        let list = jsonArray(paths)
+        try db.execute(
+          sql: """
+            DELETE FROM sentence WHERE release IN (
+              SELECT id FROM release WHERE file IN (SELECT value FROM json_each(?)))
+            """, arguments: [list])
+        try db.execute(
+          sql: "DELETE FROM release WHERE file IN (SELECT value FROM json_each(?))",
+          arguments: [list])
+        try db.execute(
+          sql: "DELETE FROM file WHERE path IN (SELECT value FROM json_each(?))", arguments: [list])
+        try Self.markStale(db)
+        return paths
+      }
+    } catch {
+      throw .storeFailed(file: path, reason: "\(error)")
+    }
+  }
+}
