@@ -16,7 +16,7 @@ struct JSONFlag: ParsableArguments {
 struct RelationOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Only steps of these relations (repeatable): affiliation, parent, predecessor, meeting.")
+    help: "Only steps of this relation (repeatable).")
   var relation: [Relation] = []
 
   /// The relations chosen; all when none is named.

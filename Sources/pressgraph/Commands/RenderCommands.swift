@@ -215,7 +215,7 @@ struct RenderCommand: ParsableCommand {
         pressgraph render MOTIR --depth 1 -o motir.svg
         pressgraph render MOTIR --depth 1 -o motir.dot
         pressgraph render "Park Jung-sung" --with "Tran Quoc Phuong" -o meeting.svg
-        pressgraph render KOTRA --depth 2 --cluster --since 2025-11 --width 900 -o kotra.svg
+        pressgraph render KOTRA --depth 2 --cluster --since 2025-11 -o kotra.svg
         pressgraph render --release 001_eb9092cc9fc49135-6-86959964 -o release.pdf
       """)
 
