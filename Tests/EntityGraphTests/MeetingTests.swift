@@ -18,6 +18,26 @@ struct CompanyCountryTests {
         ])
   }
 
+  @Test("a visit to a firm's plant or data center: the firm is a company and a participant")
+  func possessiveVisit() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours visited Daon Cloud's data center in Ulsan on May 2."
+    )
+    #expect(g.names(.company) == ["Daon Cloud"])
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Daon Cloud", "Seo Ji-hoon"]) })
+    let month = graph("The minister visited May's exhibition on May 3.")
+    #expect(month.names(.company).isEmpty)
+  }
+
+  @Test("talks with executives of two firms: both firms take part")
+  func executivesOfFirms() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours held talks with executives of Nuri Materials and Hanul Bio on May 2."
+    )
+    #expect(
+      g.meetingNames.contains { $0.isSuperset(of: ["Nuri Materials", "Hanul Bio", "Seo Ji-hoon"]) })
+  }
+
   @Test("a list of items that are not firms gives no companies")
   func notCompanies() {
     let g = graph(

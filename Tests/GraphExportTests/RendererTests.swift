@@ -346,24 +346,16 @@ import Testing
 
   // MARK: Size
 
+  /// The policy's engine lays out large graphs completely. (How fast is
+  /// the benchmark's business: `pressgraph-benchmarks --render`.)
   @Test(arguments: [100, 500])
-  func plannedLayoutsStayUnderASecond(nodes: Int) throws {
+  func plannedLayoutsDrawEveryNode(nodes: Int) throws {
     var graph = RenderFixture.graph(nodes: nodes)
     let plan = try LayoutPolicy.plan(
       nodes: graph.nodes.count, edges: graph.edges.count, override: nil, force: false)
     plan.apply(to: &graph)
-    // The best of three: tests running in parallel hold the renderer's lock
-    // for part of any one run.
-    let clock = ContinuousClock()
-    var rendered: RenderedGraph?
-    var best = Duration.seconds(60)
-    for _ in 0..<3 {
-      best = min(
-        best, try clock.measure { rendered = try renderer.renderSVG(graph, engine: plan.engine) })
-    }
-    #expect(best < .seconds(1), "\(nodes) nodes with \(plan.engine): \(best)")
-    let root = try #require(
-      rendered.flatMap { parseSVG(String(decoding: $0.bytes, as: UTF8.self)) })
+    let rendered = try renderer.renderSVG(graph, engine: plan.engine)
+    let root = try #require(parseSVG(String(decoding: rendered.bytes, as: UTF8.self)))
     #expect(root.groups(class: "node").count == nodes)
   }
 }

@@ -408,6 +408,8 @@ struct MeetingFinder {
     let before = tokens[k].lower
     if before == "under" || before == "at" { return true }
     if before == "of", k > 0 {
+      // "talks with executives of X": X sent people; it is no forum.
+      if tokens[k - 1].classes.contains(.representative) { return false }
       var m = k - 1
       while m > 0, !tokens[m].classes.contains(.meetingNoun), tokens[m].isWord, m > k - 3 {
         m -= 1

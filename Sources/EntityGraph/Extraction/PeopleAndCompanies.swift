@@ -43,6 +43,13 @@ extension State {
     return true
   }
 
+  /// What a company has that a minister visits: "X's plant", "X's data center".
+  static let facilityWords: Set<String> = [
+    "headquarters", "plant", "plants", "factory", "factories", "facility", "facilities", "site",
+    "office", "offices", "campus", "data", "research", "production", "manufacturing", "lab",
+    "laboratory", "laboratories", "shipyard", "fab", "smart", "r&d", "innovation", "logistics",
+  ]
+
   /// People nouns that introduce the bodies they come from: "executives from …".
   static let representativeNouns: Set<String> = [
     "executives", "ceos", "heads", "leaders", "representatives", "officials", "chiefs",
@@ -699,6 +706,24 @@ extension State {
       if end > start {
         sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
       }
+    }
+    // "visited Hanbit Robotics' plant", "visited Naver Cloud's data center".
+    for visit in tokens.indices
+    where tokens[visit].classes.contains(.trigger) && tokens[visit].lower.hasPrefix("visit") {
+      let start = visit + 1
+      guard start < tokens.count, sentences[s].span(at: start) == nil else { continue }
+      var end = start
+      while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
+        tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
+      {
+        end += 1
+      }
+      guard end > start, end + 1 < tokens.count, !tokens[end].isWord,
+        ["'s", "'", "’s", "’"].contains(tokens[end].lower),
+        Self.facilityWords.contains(tokens[end + 1].lower),
+        !tokens[start].classes.contains(.titleHead), !tokens[start].classes.contains(.calendar)
+      else { continue }
+      sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
     for noun in tokens.indices where tokens[noun].classes.contains(.representative) {
