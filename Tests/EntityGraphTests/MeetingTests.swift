@@ -29,6 +29,36 @@ struct CompanyCountryTests {
     #expect(month.names(.company).isEmpty)
   }
 
+  @Test("the booths of several firms: each is a company that takes part")
+  func booths() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours visited the booths of Daon Robotics, Nuri Materials and Hanul Bio on May 2."
+    )
+    #expect(g.names(.company) == ["Daon Robotics", "Nuri Materials", "Hanul Bio"])
+    #expect(
+      g.meetingNames.contains {
+        $0.isSuperset(of: ["Daon Robotics", "Nuri Materials", "Hanul Bio"])
+      })
+  }
+
+  @Test("\"also met\" is another meeting, and a possessive names no participant")
+  func alsoMet() {
+    let g = graph(
+      """
+      Minister of Harbours Seo Ji-hoon held a bilateral meeting with Norwegian Foreign Minister Ana Lind on May 2 in Oslo. Minister Seo also met with Erik Dahl, Prime Minister of Norway, and conveyed President Moon Ha-eun's greetings.
+      """)
+    #expect(g.meetingNames.count == 2)
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Seo Ji-hoon", "Erik Dahl"]) })
+    #expect(!g.meetingNames.contains { $0.contains("Moon Ha-eun") })
+    #expect(!g.meetingNames.contains { $0.isSuperset(of: ["Ana Lind", "Erik Dahl"]) })
+  }
+
+  @Test("a foreign \"Foreign Minister\" heads that government's Ministry of Foreign Affairs")
+  func foreignMinister() {
+    let g = graph("Minister Seo Ji-hoon met Norwegian Foreign Minister Ana Lind on May 2.")
+    #expect(g.names(.ministry).contains("Ministry of Foreign Affairs (Norway)"))
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -100,7 +100,11 @@ struct MeetingFinder {
       // "X and Y signed the MOU" after "A signed an MOU with B on June 11":
       // an undated follow-up whose bodies are a subset or superset of the
       // last meeting's is the same meeting, told in more detail.
-      if meeting.date == nil, let last = result.indices.last {
+      if meeting.date == nil, let last = result.indices.last,
+        !Self.alsoWords.contains(where: { word in
+          state.sentences[meeting.sentence].tokens[..<anchors[n]].contains { $0.lower == word }
+        })
+      {
         let mine = Set(meeting.participants.filter { state.result.entities[$0].type != .person })
         let theirs = Set(
           result[last].participants.filter { state.result.entities[$0].type != .person })
@@ -115,6 +119,9 @@ struct MeetingFinder {
     }
     return result
   }
+
+  /// Words that make a meeting another one: "Minister Cho also met …".
+  static let alsoWords: Set<String> = ["also", "separately", "additionally", "later", "then"]
 
   /// The trigger in a sentence and its token index.
   func trigger(_ s: Int) -> (Trigger, Int)? {
@@ -402,6 +409,13 @@ struct MeetingFinder {
     let sentence = state.sentences[s]
     let tokens = sentence.tokens
     if sentence.inSpeech[span.range.lowerBound] { return true }
+    // "conveyed President Lee's greetings": a possessive names no participant.
+    if span.range.upperBound < tokens.count, !tokens[span.range.upperBound].isWord,
+      ["'s", "’s"].contains(tokens[span.range.upperBound].lower),
+      state.result.entities[span.entity].type == .person
+    {
+      return true
+    }
     var k = span.range.lowerBound - 1
     if k >= 0, tokens[k].lower == "the" { k -= 1 }
     guard k >= 0 else { return false }

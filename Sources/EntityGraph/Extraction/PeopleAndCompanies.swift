@@ -390,8 +390,10 @@ extension State {
     } else if foreign != nil, let head = words.lastIndex(where: { $0.lower == "minister" }),
       head > 0, words[head - 1].classes.contains(.topic)
     {
-      // A foreign "Finance Minister": that government's Ministry of Finance.
-      ministry = "Ministry of " + words[head - 1].text
+      // A foreign "Finance Minister": that government's Ministry of Finance;
+      // a "Foreign Minister" heads the Ministry of Foreign Affairs.
+      let topic = words[head - 1].text
+      ministry = "Ministry of " + (topic.lowercased() == "foreign" ? "Foreign Affairs" : topic)
     } else {
       return nil
     }
@@ -691,20 +693,26 @@ extension State {
       guard k + 2 < tokens.count,
         [
           "headquarters", "plant", "factory", "facility", "facilities", "site", "office", "campus",
-          "offices",
+          "offices", "booth", "booths", "plants", "factories", "stand", "stands",
         ]
         .contains(tokens[k].lower), tokens[k + 1].lower == "of"
       else { continue }
-      let start = k + 2
-      guard sentences[s].span(at: start) == nil else { continue }
-      var end = start
-      while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
-        tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
-      {
-        end += 1
-      }
-      if end > start {
+      // One firm, or several: "the booths of Daon and Nuri Materials".
+      var start = k + 2
+      while start < tokens.count, sentences[s].span(at: start) == nil {
+        var end = start
+        while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
+          tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
+        {
+          end += 1
+        }
+        guard end > start else { break }
         sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
+        var next = end
+        if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
+        if next < tokens.count, tokens[next].lower == "and" { next += 1 }
+        guard next > end, next < tokens.count, tokens[next].isCapitalized else { break }
+        start = next
       }
     }
     // "visited Hanbit Robotics' plant", "visited Naver Cloud's data center".
