@@ -59,6 +59,20 @@ struct CompanyCountryTests {
     #expect(g.names(.ministry).contains("Ministry of Foreign Affairs (Norway)"))
   }
 
+  @Test("CEOs of companies, including a list: the firms are companies and guests")
+  func companiesIncluding() {
+    let g = graph(
+      "Minister Seo Ji-hoon of the Ministry of Harbours hosted a roundtable with CEOs of chip companies, including Nuri Materials, DX Semicon and Hanul Bio, on May 2."
+    )
+    #expect(g.names(.company) == ["Nuri Materials", "DX Semicon", "Hanul Bio"])
+    #expect(
+      g.meetingNames.contains { $0.isSuperset(of: ["Nuri Materials", "DX Semicon", "Hanul Bio"]) })
+    let topics = graph(
+      "Minister Seo Ji-hoon of the Ministry of Harbours discussed support for industries, including Semiconductors and Batteries, on May 2."
+    )
+    #expect(topics.names(.company).isEmpty)
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -65,7 +65,26 @@ struct PeopleTests {
       "Ministry of Information and Communications Technologies (Colombia)",
       "Minister of Information and Communications Technologies"
     ),
+    (
+      "The event was attended by Min Ha-rin, Minister of Science and ICT, and others.",
+      "Min Ha-rin", "Ministry of Science and ICT", "Minister of Science and ICT"
+    ),
+    (
+      "It was attended by Ko Eun-seo, Vice Minister of Trade, Industry and Energy.", "Ko Eun-seo",
+      "Ministry of Trade, Industry and Energy", "Vice Minister of Trade, Industry and Energy"
+    ),
   ]
+
+  @Test("a minister with no stated body is not put at the agency a release leads with")
+  func ministerNotAtAgency() {
+    let g = graph(
+      """
+      The Korea Institute for Advancement of Technology (KIAT) opened a center. Minister Yoon Ga-ram, who visited, praised the staff.
+      """)
+    #expect(
+      !g.affiliationNames.contains(["Yoon Ga-ram", "Korea Institute for Advancement of Technology"])
+    )
+  }
 
   @Test("titled people in every form", arguments: titled)
   func titledPerson(sentence: String, person: String, org: String, title: String) throws {

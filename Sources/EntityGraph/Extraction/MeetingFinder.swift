@@ -392,7 +392,16 @@ struct MeetingFinder {
     var i = at + 1
     while i < tokens.count {
       let token = tokens[i]
-      if token.classes.contains(.clauseBreaker) { return i }
+      if token.classes.contains(.clauseBreaker) {
+        // "with CEOs of chip companies, including A and B": still the guests.
+        var k = i - 1
+        if k > at, tokens[k].isPunct(",") { k -= 1 }
+        let guests =
+          token.lower == "including" && k > at
+          && (State.firmNouns.contains(tokens[k].lower)
+            || tokens[k].classes.contains(.representative))
+        if !guests { return i }
+      }
       if token.lower == "to", i + 1 < tokens.count, tokens[i + 1].isWord,
         tokens[i + 1].text.first?.isLowercase == true, tokens[i + 1].lower != "the"
       {

@@ -43,6 +43,53 @@ extension State {
     return true
   }
 
+  /// Claims the firms listed from token `k` on: up to four capitalised words
+  /// each ("SK hynix" counts), separated by commas and "and". With
+  /// `strict`, a name must end the item ("World Class Product producers"
+  /// names no firm).
+  mutating func claimCompanyList(_ s: Int, from start: Int, strict: Bool = false) {
+    let tokens = sentences[s].tokens
+    var k = start
+    while k < tokens.count {
+      var end = k
+      while end < tokens.count, !sentences[s].claimed[end], end - k < 4,
+        tokens[end].isCapitalized
+          || (end > k && tokens[end - 1].isAllCaps && tokens[end].text.first?.isLowercase == true)
+      {
+        end += 1
+      }
+      // A name ends the item; "World Class Product producers" is no firm.
+      let ends =
+        !strict || end == tokens.count || !tokens[end].isWord
+        || Self.listContinuations.contains(tokens[end].lower)
+      if end > k, ends {
+        sentences[s].claim(k..<end, entity: company(sentences[s].text(k..<end)))
+      } else if let span = sentences[s].span(at: k) {
+        end = span.range.upperBound
+      } else {
+        break
+      }
+      var next = end
+      if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
+      if next < tokens.count, tokens[next].lower == "and" { next += 1 }
+      guard next > end, next < tokens.count else { break }
+      k = next
+    }
+  }
+
+  /// Lowercase words that may follow a firm's name in a list.
+  static let listContinuations: Set<String> = [
+    "and", "or", "in", "at", "on", "to", "for", "from", "with", "as", "which", "who", "were", "was",
+    "are", "is", "have", "has", "had", "will", "also", "during", "under", "by",
+  ]
+
+  /// Plural nouns for firms that may introduce a list of them.
+  static let firmNouns: Set<String> = [
+    "companies", "firms", "enterprises", "corporations", "conglomerates", "businesses",
+    "startups", "start-ups", "manufacturers", "makers", "suppliers", "exporters", "chaebol",
+    "automakers", "chipmakers", "shipbuilders", "retailers", "brands",
+  ]
+
   /// What a company has that a minister visits: "X's plant", "X's data center".
   static let facilityWords: Set<String> = [
     "headquarters", "plant", "plants", "factory", "factories", "facility", "facilities", "site",
@@ -471,6 +518,31 @@ extension State {
         while end < tokens.count, tokens[end].isCapitalized, !sentences[s].claimed[end] { end += 1 }
         titleEnd = end
       }
+      // "Minister of Science and ICT": a title naming a known ministry.
+      if titleEnd == cursor, country == nil, cursor + 1 < tokens.count,
+        tokens[cursor].lower == "of", tokens[cursor + 1].isCapitalized,
+        (titleStart..<cursor).contains(where: { tokens[$0].lower == "minister" })
+      {
+        var end = cursor + 1
+        var best: Int?
+        while end < tokens.count, end - cursor <= 8, !sentences[s].claimed[end] {
+          if tokens[end].isCapitalized {
+            end += 1
+            if case .institution = index.exact(
+              Tokenizer.tokens("Ministry of " + sentences[s].text((cursor + 1)..<end))[...])
+            {
+              best = end
+            }
+          } else if ["and", "&", ","].contains(tokens[end].lower), end + 1 < tokens.count,
+            tokens[end + 1].isCapitalized
+          {
+            end += 1
+          } else {
+            break
+          }
+        }
+        if let best { titleEnd = best }
+      }
       let title = sentences[s].text(titleStart..<titleEnd)
       var org = organisationForTitle(s, titleStart..<titleEnd, country: country)
       // "at the Ministry of …", "of S-OIL", "of the Republic of Korea in New York".
@@ -600,6 +672,10 @@ extension State {
           Lexicon.governmentTitles.contains(String($0))
         })
       else { continue }
+      // Ministers serve at ministries, not at the agency a release leads with.
+      if title.lowercased().containsText("minister"), result.entities[lead].type != .ministry {
+        continue
+      }
       affiliate(person, lead, title: title)
     }
   }
@@ -740,27 +816,21 @@ extension State {
       }
       var k = noun + 2
       if tokens[k].lower == "the" { k += 1 }
-      while k < tokens.count {
-        var end = k
-        while end < tokens.count, !sentences[s].claimed[end], end - k < 4,
-          tokens[end].isCapitalized
-            || (end > k && tokens[end - 1].isAllCaps && tokens[end].text.first?.isLowercase == true)
-        {
-          end += 1
-        }
-        if end > k {
-          sentences[s].claim(k..<end, entity: company(sentences[s].text(k..<end)))
-        } else if let span = sentences[s].span(at: k) {
-          end = span.range.upperBound
-        } else {
-          break
-        }
-        var next = end
-        if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
-        if next < tokens.count, tokens[next].lower == "and" { next += 1 }
-        guard next > end, next < tokens.count else { break }
-        k = next
+      claimCompanyList(s, from: k)
+    }
+    // "semiconductor companies, including Samsung Electronics, SK hynix and
+    // DB HiTek"; "firms such as …".
+    for noun in tokens.indices where Self.firmNouns.contains(tokens[noun].lower) {
+      var k = noun + 1
+      if k < tokens.count, tokens[k].isPunct(",") { k += 1 }
+      if k < tokens.count, ["including", "like"].contains(tokens[k].lower) {
+        k += 1
+      } else if k + 1 < tokens.count, tokens[k].lower == "such", tokens[k + 1].lower == "as" {
+        k += 2
+      } else {
+        continue
       }
+      if k < tokens.count, tokens[k].isCapitalized { claimCompanyList(s, from: k, strict: true) }
     }
     // "Germany's Fraunhofer-Gesellschaft": a body of a named country.
     for apostrophe in tokens.indices
