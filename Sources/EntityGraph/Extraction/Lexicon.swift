@@ -204,6 +204,7 @@ enum Lexicon {
     add(calendarWords, .calendar)
     add(MeetingFinder.triggerWords, .trigger)
     add(State.representativeNouns, .representative)
+    add(State.firmNouns, .firmNoun)
     return table
   }()
 
@@ -235,4 +236,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let calendar = WordClass(rawValue: 1 << 14)
   static let trigger = WordClass(rawValue: 1 << 15)
   static let representative = WordClass(rawValue: 1 << 16)
+  static let firmNoun = WordClass(rawValue: 1 << 17)
 }

@@ -398,8 +398,7 @@ struct MeetingFinder {
         if k > at, tokens[k].isPunct(",") { k -= 1 }
         let guests =
           token.lower == "including" && k > at
-          && (State.firmNouns.contains(tokens[k].lower)
-            || tokens[k].classes.contains(.representative))
+          && (tokens[k].classes.contains(.firmNoun) || tokens[k].classes.contains(.representative))
         if !guests { return i }
       }
       if token.lower == "to", i + 1 < tokens.count, tokens[i + 1].isWord,

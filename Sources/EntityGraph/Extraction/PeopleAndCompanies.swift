@@ -820,7 +820,7 @@ extension State {
     }
     // "semiconductor companies, including Samsung Electronics, SK hynix and
     // DB HiTek"; "firms such as …".
-    for noun in tokens.indices where Self.firmNouns.contains(tokens[noun].lower) {
+    for noun in tokens.indices where tokens[noun].classes.contains(.firmNoun) {
       var k = noun + 1
       if k < tokens.count, tokens[k].isPunct(",") { k += 1 }
       if k < tokens.count, ["including", "like"].contains(tokens[k].lower) {
