@@ -73,6 +73,24 @@ struct CompanyCountryTests {
     #expect(topics.names(.company).isEmpty)
   }
 
+  @Test("a committee that is co-chaired is the forum, not a party")
+  func chairedCommittee() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours co-chaired the 5th Korea-Norway Maritime Cooperation Committee with Norwegian Deputy Minister of Fisheries Ana Lind in Oslo on May 2."
+    )
+    #expect(g.meetingNames.count == 1)
+    #expect(g.meetingNames.first?.isSuperset(of: ["Seo Ji-hoon", "Ana Lind"]) == true)
+    #expect(g.meetingNames.first?.contains("Korea-Norway Maritime Cooperation Committee") == false)
+  }
+
+  @Test("a visit followed by 'met with' unnamed people still reports the visit")
+  func visitThenUnnamed() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours visited Daon Motors' plant in Ulsan and met with local executives."
+    )
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Daon Motors", "Seo Ji-hoon"]) })
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -120,6 +120,24 @@ struct MeetingFinder {
     return result
   }
 
+  /// Last words of bodies that are forums rather than parties.
+  static let forumHeads: Set<String> = [
+    "committee", "council", "forum", "commission", "conference", "dialogue", "summit", "group",
+    "roundtable", "session", "consultation", "consultations",
+  ]
+
+  /// "5th", "51st", "third", "inaugural".
+  static func isOrdinal(_ token: Token) -> Bool {
+    let lower = token.lower
+    if let first = lower.first, first.isNumber {
+      return ["st", "nd", "rd", "th"].contains { lower.hasSuffix($0) }
+    }
+    return [
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "inaugural", "annual", "joint",
+    ].contains(lower)
+  }
+
   /// Words that make a meeting another one: "Minister Cho also met …".
   static let alsoWords: Set<String> = ["also", "separately", "additionally", "later", "then"]
 
@@ -284,7 +302,13 @@ struct MeetingFinder {
     }
     // "A and B signed contracts with local partners": the counterpart is not
     // named, so A and B did not meet each other.
-    if let with = tokens[(at + 1)..<max(at + 1, min(cutoff, tokens.count))].firstIndex(where: {
+    // Only the trigger's own "with": "visited X's plant and met with local
+    // executives" names X, whoever the executives were.
+    let ownClause =
+      tokens[(at + 1)..<max(at + 1, min(cutoff, tokens.count))].firstIndex(where: {
+        $0.classes.contains(.trigger)
+      }) ?? min(cutoff, tokens.count)
+    if let with = tokens[(at + 1)..<max(at + 1, ownClause)].firstIndex(where: {
       $0.lower == "with"
     }), kind != .gather(event: true),
       !sentence.spans.contains(where: {
@@ -438,6 +462,15 @@ struct MeetingFinder {
       }
       if tokens[m].classes.contains(.meetingNoun) { return true }
       if ["headquarters", "delegation"].contains(tokens[k - 1].lower) { return false }
+    }
+    // "co-chaired the 5th Korea-Indonesia Industrial Cooperation Committee":
+    // a committee chaired or attended is the forum, not a participant.
+    if state.result.entities[span.entity].type == .organization,
+      Self.forumHeads.contains(tokens[span.range.upperBound - 1].lower)
+    {
+      var b = span.range.lowerBound - 1
+      while b >= 0, tokens[b].lower == "the" || Self.isOrdinal(tokens[b]) { b -= 1 }
+      if b >= 0, tokens[b].classes.contains(.trigger) { return true }
     }
     // "in the Korea–U.S. FTA Joint Committee meeting": the forum.
     let end = span.range.upperBound
