@@ -73,6 +73,18 @@ struct CompanyCountryTests {
     #expect(topics.names(.company).isEmpty)
   }
 
+  @Test("the body whose meeting gives the sidelines is no party to talks held there")
+  func sidelines() {
+    let g = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours met Norwegian Deputy Minister of Fisheries Ana Lind on May 2 on the sidelines of the OECD Ministers' Meeting in Paris."
+    )
+    #expect(g.meetingNames.count == 1)
+    #expect(
+      g.meetingNames.first?.contains { $0.contains("Economic Co-operation") || $0 == "OECD" }
+        == false)
+    #expect(g.meetingNames.first?.isSuperset(of: ["Seo Ji-hoon", "Ana Lind"]) == true)
+  }
+
   @Test("a committee that is co-chaired is the forum, not a party")
   func chairedCommittee() {
     let g = graph(

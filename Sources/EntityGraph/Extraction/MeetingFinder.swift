@@ -481,10 +481,21 @@ struct MeetingFinder {
     }
     // "the OECD Digital Economy Ministerial Meeting": the body whose named
     // meeting it is hosts the forum.
+    // "the NATO Foreign Ministers' Meeting" too.
     var next = end
-    while next < tokens.count, next < end + 6, tokens[next].isCapitalized {
+    while next < tokens.count, next < end + 7,
+      tokens[next].isCapitalized || ["'", "'s", "’", "’s"].contains(tokens[next].lower)
+    {
       if tokens[next].classes.contains(.meetingNoun), sentence.span(at: next) == nil { return true }
       next += 1
+    }
+    // "on the sidelines of the G20 summit": the forum.
+    var b = span.range.lowerBound - 1
+    if b >= 0, tokens[b].lower == "the" { b -= 1 }
+    if b >= 2, tokens[b].lower == "of",
+      ["sidelines", "margins", "occasion"].contains(tokens[b - 1].lower)
+    {
+      return true
     }
     return false
   }
