@@ -3,6 +3,17 @@ import Testing
 
 @Suite("Institutions")
 struct InstitutionTests {
+  @Test("one body named by two cues in a release is one entity")
+  func sameNameTwoCues() {
+    let g = graph(
+      """
+      The ministry signed an agreement with Norway's Lumen-Institut on May 2. Minister Seo Ji-hoon met Ola Berg, President of Lumen-Institut, on May 3.
+      """)
+    let bodies = g.entities.filter { $0.name == "Lumen-Institut" }
+    #expect(bodies.count == 1)
+    #expect(g.affiliationNames.contains(["Ola Berg", "Lumen-Institut"]))
+  }
+
   @Test("an acronym in parentheses, then the acronym alone, is one entity")
   func acronymDefinition() throws {
     let g = graph(

@@ -73,6 +73,10 @@ struct PeopleTests {
       "It was attended by Ko Eun-seo, Vice Minister of Trade, Industry and Energy.", "Ko Eun-seo",
       "Ministry of Trade, Industry and Energy", "Vice Minister of Trade, Industry and Energy"
     ),
+    (
+      "Minister Han Ji-won met Ola Berg, Prime Minister of Norway, on May 3.", "Ola Berg", "Norway",
+      "Prime Minister"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

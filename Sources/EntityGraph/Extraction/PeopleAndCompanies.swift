@@ -478,6 +478,7 @@ extension State {
         let boundary =
           !previous.isWord
           || ["by", "with", "and", "including", "from", "as", "to"].contains(previous.lower)
+          || previous.classes.contains(.trigger)
         guard boundary, !previous.isPunct("'s") else { continue }
       }
       let nameTokens = tokens[start..<comma].map(\.text)
@@ -564,7 +565,10 @@ extension State {
             let rest = sentences[s].text((after - (tokens[after - 1].lower == "the" ? 1 : 0))..<end)
             let code = entity.keys.first { $0.hasPrefix("c:") }.map { String($0.dropFirst(2)) }
             org = patternInstitution(name: "\(kind) of \(rest)", type: .agency, country: code)
-          } else if entity.type != .person, entity.type != .country {
+          } else if entity.type == .country {
+            // "Prime Minister of Canada": the head of that government.
+            country = span.entity
+          } else if entity.type != .person {
             org = span.entity
           }
         } else {

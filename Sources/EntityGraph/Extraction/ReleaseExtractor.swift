@@ -190,9 +190,22 @@ struct State {
     return match
   }
 
+  /// A body of this release with exactly this name (ignoring case), found
+  /// by another cue: "Germany's Fraunhofer-Gesellschaft" and "President of
+  /// Fraunhofer-Gesellschaft" are one body, whatever each cue guessed.
+  func sameNamedBody(_ name: String) -> Int? {
+    let lower = name.lowercased()
+    return result.entities.indices.first { e in
+      let entity = result.entities[e]
+      return entity.type.isOrganisation && entity.gazetteerID == nil
+        && entity.name.lowercased() == lower
+    }
+  }
+
   /// The local entity for an institution known only by pattern.
   mutating func patternInstitution(name: String, type: EntityType, country: String?) -> Int {
     if let match = shortFormMatch(name, type: type) { return match }
+    if type == .organization || type == .company, let same = sameNamedBody(name) { return same }
     let key = "o:\(type.rawValue):\(country ?? ""):" + PhraseIndex.key(Tokenizer.tokens(name)[...])
     return intern(keys: [key], type: type, name: name, form: name, country: country)
   }
@@ -203,6 +216,7 @@ struct State {
       return institution(i, form: name)
     }
     if let match = shortFormMatch(name, type: .company) { return match }
+    if let same = sameNamedBody(name) { return same }
     let key = "k:" + PersonName.letters(name) + (name.contains(where: \.isNumber) ? "#" : "")
     let digits = String(name.filter(\.isNumber))
     return intern(keys: [key + digits], type: .company, name: name, form: name)
