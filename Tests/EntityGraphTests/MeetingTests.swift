@@ -103,6 +103,17 @@ struct CompanyCountryTests {
     #expect(g.meetingNames.contains { $0.isSuperset(of: ["Daon Motors", "Seo Ji-hoon"]) })
   }
 
+  @Test("business agreements with several partners: the partners are firms that took part")
+  func businessAgreements() {
+    let g = graph(
+      "The Harbour Trade Agency signed business agreements with Nordkai, Lumio and Brightway to support exports on May 2."
+    )
+    #expect(g.names(.company) == ["Nordkai", "Lumio", "Brightway"])
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Nordkai", "Lumio", "Brightway"]) })
+    let treaty = graph("The ministry signed agreements with Norway and Chile on May 2.")
+    #expect(treaty.names(.company).isEmpty)
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -205,6 +205,7 @@ enum Lexicon {
     add(MeetingFinder.triggerWords, .trigger)
     add(State.representativeNouns, .representative)
     add(State.firmNouns, .firmNoun)
+    add(State.dealNouns, .dealNoun)
     return table
   }()
 
@@ -237,4 +238,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let trigger = WordClass(rawValue: 1 << 15)
   static let representative = WordClass(rawValue: 1 << 16)
   static let firmNoun = WordClass(rawValue: 1 << 17)
+  static let dealNoun = WordClass(rawValue: 1 << 18)
 }

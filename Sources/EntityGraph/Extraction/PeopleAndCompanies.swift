@@ -83,6 +83,17 @@ extension State {
     "are", "is", "have", "has", "had", "will", "also", "during", "under", "by",
   ]
 
+  /// "agreements", "contracts", "deals": what firms sign.
+  static let dealNouns: Set<String> = [
+    "agreements", "agreement", "contracts", "contract", "deals", "deal",
+  ]
+
+  /// Kinds of deal that only firms sign: "business agreements", "supply contracts".
+  static let dealKinds: Set<String> = [
+    "business", "supply", "purchase", "purchasing", "export", "sales", "distribution",
+    "investment", "procurement", "licensing",
+  ]
+
   /// Plural nouns for firms that may introduce a list of them.
   static let firmNouns: Set<String> = [
     "companies", "firms", "enterprises", "corporations", "conglomerates", "businesses",
@@ -821,6 +832,16 @@ extension State {
       var k = noun + 2
       if tokens[k].lower == "the" { k += 1 }
       claimCompanyList(s, from: k)
+    }
+    // "signed business agreements with Amazon, Walmart and Carrefour",
+    // "signed supply contracts with …": the partners are firms.
+    for noun in tokens.indices where tokens[noun].classes.contains(.dealNoun) {
+      guard noun >= 2, noun + 2 < tokens.count, tokens[noun + 1].lower == "with",
+        Self.dealKinds.contains(tokens[noun - 1].lower),
+        tokens[max(0, noun - 4)..<noun].contains(where: { $0.lower.hasPrefix("sign") }),
+        tokens[noun + 2].isCapitalized
+      else { continue }
+      claimCompanyList(s, from: noun + 2, strict: true)
     }
     // "semiconductor companies, including Samsung Electronics, SK hynix and
     // DB HiTek"; "firms such as …".
