@@ -3,6 +3,15 @@ import Testing
 
 @Suite("Institutions")
 struct InstitutionTests {
+  @Test("a ministry named '… of Country' belongs to that country and ends there")
+  func ministryOfCountry() {
+    let g = graph(
+      "Officials met the Ministry of Ports, Fisheries and Coastal Affairs of Norway and the Lumen Standards Council on May 2."
+    )
+    #expect(g.names(.ministry) == ["Ministry of Ports, Fisheries and Coastal Affairs (Norway)"])
+    #expect(g.named("Ministry of Ports, Fisheries and Coastal Affairs (Norway)")?.country == "NO")
+  }
+
   @Test("one body named by two cues in a release is one entity")
   func sameNameTwoCues() {
     let g = graph(

@@ -323,6 +323,17 @@ struct State {
               || t.text == "&" || t.isPunct("-")
             {
               if t.lower == "in", !allowsIn { break }
+              // "… and the Saudi …": another body.
+              if t.lower == "and", j + 1 < tokens.count, tokens[j + 1].lower == "the" { break }
+              // "Ministry of Planning … of Pakistan": the government, not the name.
+              if t.lower == "of", isMinistry,
+                let (countryEnd, target) = index.longestMatch(
+                  tokens, at: j + 1), case .country(let c, _) = target,
+                countryEnd == tokens.count || !tokens[countryEnd].isCapitalized
+              {
+                if qualifier == nil { qualifier = c }
+                break
+              }
               // "… Foreign Affairs and Polish Deputy Minister …": a country word
               // or a title after "and" starts something else.
               if t.lower == "and", j + 1 < tokens.count,
