@@ -50,8 +50,8 @@ extension GraphStore {
   /// 1. the id itself (`ministry:kr-motir`);
   /// 2. the canonical name, then a name seen in releases (aliases, acronyms),
   ///    then a name the built-in data knows (a former or official name);
-  /// 3. a prefix of a name ("Tran Quoc", "Korea Trade-Inv"), or a prefix of
-  ///    each word ("Park J S");
+  /// 3. a prefix of a name ("Tran Quoc", "Korea Trade-Inv"), a prefix of
+  ///    each word ("Park J S"), or a later word of a name ("Sefcovic");
   /// 4. a name one or two typing errors away ("Park Jung-sun").
   ///
   /// Case, accents, spaces and punctuation are ignored throughout. When
@@ -97,6 +97,12 @@ extension GraphStore {
           let words = LookupKey.words(name)
           if queryWords.count > 1, queryWords.count <= words.count,
             zip(queryWords, words).allSatisfy({ $1.hasPrefix($0) })
+          {
+            wordMatches.insert(id)
+          }
+          // One whole word of a name: "Sefcovic" for "Maroš Šefčovič".
+          if queryWords.count == 1, queryWords[0].count >= 3,
+            words.dropFirst().contains(queryWords[0])
           {
             wordMatches.insert(id)
           }

@@ -77,6 +77,14 @@ struct PeopleTests {
       "Minister Han Ji-won met Ola Berg, Prime Minister of Norway, on May 3.", "Ola Berg", "Norway",
       "Prime Minister"
     ),
+    (
+      "Minister Han Ji-won met with Jana Novák, European Commissioner for Energy, on May 3.",
+      "Jana Novák", "European Commission", "Commissioner for Energy"
+    ),
+    (
+      "Minister Han Ji-won met European Parliament President Ines Vidal on May 3.", "Ines Vidal",
+      "European Parliament", "President"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

@@ -26,6 +26,8 @@ struct LookupTests {
     ("Tran Quoc Phong", "person:tran-quoc-phuong"),  // one typo (a letter left out)
     ("Tran Quoc Phuomg", "person:tran-quoc-phuong"),  // one typo (a letter changed)
     ("Tran Quoc Phoung", "person:tran-quoc-phuong"),  // two letters swapped, a long name
+    ("Phuong", "person:tran-quoc-phuong"),  // a later word of the name
+    ("silicon2", "company:silicon2"),  // case, a whole name
   ]
 
   @Test("finds the entity", arguments: found)

@@ -83,6 +83,16 @@ extension State {
     "are", "is", "have", "has", "had", "will", "also", "during", "under", "by",
   ]
 
+  /// "European Commissioner": the European Commission; "European" before
+  /// another title: the European Union (when the gazetteer knows them).
+  mutating func europeanBody(qualifier: String, title: String) -> Int? {
+    guard qualifier.lowercased() == "european" else { return nil }
+    let name =
+      title.lowercased().containsText("commissioner") ? "European Commission" : "European Union"
+    guard case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) else { return nil }
+    return institution(g, form: name)
+  }
+
   /// "agreements", "contracts", "deals": what firms sign.
   static let dealNouns: Set<String> = [
     "agreements", "agreement", "contracts", "contract", "deals", "deal",
@@ -370,8 +380,9 @@ extension State {
           let corporate = ["ceo", "chairman", "chairwoman", "vice chairman", "founder"]
             .contains { title.lowercased().containsText($0) }
           let entity =
-            corporate
-            ? company(name) : patternInstitution(name: name, type: .organization, country: nil)
+            europeanBody(qualifier: name, title: title)
+            ?? (corporate
+              ? company(name) : patternInstitution(name: name, type: .organization, country: nil))
           sentences[s].claim(start..<titleStart, entity: entity)
           org = entity
         }
@@ -507,6 +518,14 @@ extension State {
           cursor += 1
         }
       }
+      // "European Commissioner for Trade": the EU body is the qualifier.
+      var european: String?
+      if country == nil, cursor + 1 < tokens.count, tokens[cursor].lower == "european",
+        !sentences[s].claimed[cursor], isTitleWord(tokens[cursor + 1])
+      {
+        european = tokens[cursor].text
+        cursor += 1
+      }
       let titleStart = cursor
       while cursor < tokens.count,
         isTitleWord(tokens[cursor], lowercaseAllowed: true)
@@ -556,7 +575,9 @@ extension State {
         if let best { titleEnd = best }
       }
       let title = sentences[s].text(titleStart..<titleEnd)
-      var org = organisationForTitle(s, titleStart..<titleEnd, country: country)
+      var org =
+        european.flatMap { europeanBody(qualifier: $0, title: title) }
+        ?? organisationForTitle(s, titleStart..<titleEnd, country: country)
       // "at the Ministry of …", "of S-OIL", "of the Republic of Korea in New York".
       var after = titleEnd
       if org == nil, after + 1 < tokens.count, ["at", "of", "in"].contains(tokens[after].lower) {
