@@ -85,6 +85,14 @@ struct PeopleTests {
       "Minister Han Ji-won met European Parliament President Ines Vidal on May 3.", "Ines Vidal",
       "European Parliament", "President"
     ),
+    (
+      "He met Daon Heavy Group Executive Chair Moon Ha-eun on May 3.", "Moon Ha-eun",
+      "Daon Heavy Group", "Executive Chair"
+    ),
+    (
+      "Dr. Yoon Ga-ram, Minister of Science and ICT, spoke.", "Yoon Ga-ram",
+      "Ministry of Science and ICT", "Minister of Science and ICT"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

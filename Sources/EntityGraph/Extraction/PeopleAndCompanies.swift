@@ -369,7 +369,7 @@ extension State {
         !["mayor", "governor"].contains(tokens[i].lower)
       {
         var start = titleStart
-        while start > 0, titleStart - start < 2, tokens[start - 1].isCapitalized,
+        while start > 0, titleStart - start < 3, tokens[start - 1].isCapitalized,
           !sentences[s].claimed[start - 1], !tokens[start - 1].classes.contains(.titleModifier),
           !tokens[start - 1].classes.contains(.titleHead), tokens[start - 1].lower != "the"
         {
@@ -377,8 +377,11 @@ extension State {
         }
         if start < titleStart, !tokens[start..<titleStart].allSatisfy(\.isAllCaps) {
           let name = sentences[s].text(start..<titleStart)
-          let corporate = ["ceo", "chairman", "chairwoman", "vice chairman", "founder"]
+          let corporate =
+            ["ceo", "chairman", "chairwoman", "vice chairman", "founder", "executive chair"]
             .contains { title.lowercased().containsText($0) }
+            || Lexicon.companySuffixes.contains(tokens[titleStart - 1].lower)
+            || tokens[titleStart - 1].lower == "group"
           let entity =
             europeanBody(qualifier: name, title: title)
             ?? (corporate
@@ -501,6 +504,8 @@ extension State {
           !previous.isWord
           || ["by", "with", "and", "including", "from", "as", "to"].contains(previous.lower)
           || previous.classes.contains(.trigger)
+          || ["dr.", "mr.", "ms.", "mrs.", "prof.", "dr", "mr", "ms", "mrs"].contains(
+            previous.lower)
         guard boundary, !previous.isPunct("'s") else { continue }
       }
       let nameTokens = tokens[start..<comma].map(\.text)

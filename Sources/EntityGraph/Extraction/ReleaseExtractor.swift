@@ -386,7 +386,9 @@ struct State {
     var k = i
     while k < tokens.count, k < i + 3, tokens[k].isCapitalized {
       if tokens[k].classes.contains(.titleHead) { return true }
-      guard tokens[k].classes.contains(.titleModifier) else { return false }
+      // A topic word ("and Industry Chairman") may still end a body's name.
+      guard tokens[k].classes.contains(.titleModifier), k > i || !tokens[k].classes.contains(.topic)
+      else { return false }
       k += 1
     }
     return false
