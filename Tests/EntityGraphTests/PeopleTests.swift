@@ -93,6 +93,15 @@ struct PeopleTests {
       "Dr. Yoon Ga-ram, Minister of Science and ICT, spoke.", "Yoon Ga-ram",
       "Ministry of Science and ICT", "Minister of Science and ICT"
     ),
+    (
+      "She met UAE Minister of Economy Rashid bin Saeed Al Nuaimi on May 3.",
+      "Rashid bin Saeed Al Nuaimi", "Ministry of Economy (United Arab Emirates)",
+      "Minister of Economy"
+    ),
+    (
+      "She met with Anna van der Berg, President of the European Commission, on May 3.",
+      "Anna van der Berg", "European Commission", "President"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

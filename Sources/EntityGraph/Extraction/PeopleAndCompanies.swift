@@ -220,7 +220,9 @@ extension State {
     {
       cut += 1
     }
-    if cut > run.lowerBound, (2...3).contains(run.upperBound - cut),
+    let particles = tokens[cut..<run.upperBound].filter { Self.nameParticles.contains($0.lower) }
+      .count
+    if cut > run.lowerBound, (2...(3 + particles)).contains(run.upperBound - cut),
       isPlausibleName(s, cut..<run.upperBound)
     {
       return cut..<run.upperBound
@@ -228,13 +230,27 @@ extension State {
     return nil
   }
 
-  /// One to four capitalised words, none of them a topic or title word.
+  /// Lowercase words inside names: "Abdulla bin Touq Al Marri", "Ursula
+  /// von der Leyen".
+  static let nameParticles: Set<String> = [
+    "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "del", "della", "di",
+    "du", "la", "le", "dos", "das",
+  ]
+
+  /// One to four capitalised words (five with lowercase particles inside),
+  /// none of them a topic or title word.
   func isPlausibleName(_ s: Int, _ range: Range<Int>) -> Bool {
     let tokens = sentences[s].tokens
-    guard (1...4).contains(range.count) else { return false }
+    guard (1...5).contains(range.count) else { return false }
+    let inside = range.dropFirst().dropLast()
+    let particles = inside.filter {
+      Self.nameParticles.contains(tokens[$0].lower) && !tokens[$0].isCapitalized
+    }
+    guard range.count - particles.count <= 4 else { return false }
     return range.allSatisfy { i in
-      tokens[i].isCapitalized && !tokens[i].classes.contains(.topic)
-        && !tokens[i].classes.contains(.titleHead) && !tokens[i].isAllCaps
+      particles.contains(i)
+        || tokens[i].isCapitalized && !tokens[i].classes.contains(.topic)
+          && !tokens[i].classes.contains(.titleHead) && !tokens[i].isAllCaps
     }
   }
 
@@ -312,8 +328,9 @@ extension State {
           if tokens[end].classes.contains(.titleHead) { break }
           if tokens[end].isCapitalized {
             end += 1
-          } else if ["and", "&", "of", "for"].contains(tokens[end].lower), end + 1 < tokens.count,
-            tokens[end + 1].isCapitalized
+          } else if ["and", "&", "of", "for"].contains(tokens[end].lower)
+            || Self.nameParticles.contains(tokens[end].lower),
+            end + 1 < tokens.count, tokens[end + 1].isCapitalized
           {
             end += 1
           } else if tokens[end].isPunct(","), commaList(tokens, after: end) {
@@ -490,14 +507,27 @@ extension State {
     for comma in tokens.indices where tokens[comma].isPunct(",") && comma >= 2 {
       // The name: two to four name tokens ending at the comma, at a clause start.
       var start = comma
-      while start > 0, comma - start < 4,
-        isNameToken(s, start - 1)
+      var particles = 0
+      while start > 0, comma - start - particles < 4 {
+        if isNameToken(s, start - 1)
           || tokens[start - 1].text.hasSuffix(".")
             && tokens[start - 1].text.count == 2 && tokens[start - 1].isCapitalized
-      {
-        start -= 1
+        {
+          start -= 1
+        } else if start >= 2, start < comma, Self.nameParticles.contains(tokens[start - 1].lower),
+          !tokens[start - 1].isCapitalized,
+          let before = (0..<(start - 1)).last(where: {
+            !Self.nameParticles.contains(tokens[$0].lower) || tokens[$0].isCapitalized
+          }), start - 1 - before <= 2, isNameToken(s, before)
+        {
+          // "Ursula von der Leyen".
+          start -= 1
+          particles += 1
+        } else {
+          break
+        }
       }
-      guard comma - start >= 2 else { continue }
+      guard comma - start >= 2, !Self.nameParticles.contains(tokens[start].lower) else { continue }
       if start > 0 {
         let previous = tokens[start - 1]
         let boundary =
