@@ -53,6 +53,19 @@ struct CompanyCountryTests {
     #expect(!g.meetingNames.contains { $0.isSuperset(of: ["Ana Lind", "Erik Dahl"]) })
   }
 
+  @Test("'Earlier' or 'Meanwhile' starts another meeting, not more of the last one")
+  func earlierIsAnother() {
+    let g = graph(
+      """
+      Minister Seo Ji-hoon of the Ministry of Harbours held a video conference with Norwegian Foreign Minister Ana Lind on May 2. Earlier in the day, Minister Seo convened a meeting with officials from the Ministry of Land, Infrastructure and Transport.
+      """)
+    #expect(g.meetingNames.count == 2)
+    #expect(
+      !g.meetingNames.contains {
+        $0.contains("Ana Lind") && $0.contains("Ministry of Land, Infrastructure and Transport")
+      })
+  }
+
   @Test("a foreign \"Foreign Minister\" heads that government's Ministry of Foreign Affairs")
   func foreignMinister() {
     let g = graph("Minister Seo Ji-hoon met Norwegian Foreign Minister Ana Lind on May 2.")

@@ -102,6 +102,10 @@ struct PeopleTests {
       "She met with Anna van der Berg, President of the European Commission, on May 3.",
       "Anna van der Berg", "European Commission", "President"
     ),
+    (
+      "He held talks with U.S. Trade Representative Dana Wells on May 3.", "Dana Wells",
+      "Office of the United States Trade Representative", "Trade Representative"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

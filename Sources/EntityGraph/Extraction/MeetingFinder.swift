@@ -139,7 +139,10 @@ struct MeetingFinder {
   }
 
   /// Words that make a meeting another one: "Minister Cho also met …".
-  static let alsoWords: Set<String> = ["also", "separately", "additionally", "later", "then"]
+  static let alsoWords: Set<String> = [
+    "also", "separately", "additionally", "later", "then", "earlier", "meanwhile", "afterwards",
+    "subsequently", "previously",
+  ]
 
   /// The trigger in a sentence and its token index.
   func trigger(_ s: Int) -> (Trigger, Int)? {

@@ -468,6 +468,16 @@ extension State {
     let foreign = country.flatMap { c in
       result.entities[c].keys.first { $0.hasPrefix("c:") && $0 != "c:KR" }
     }
+    // "U.S. Trade Representative": a foreign head title the gazetteer knows,
+    // spelled with the country's name.
+    if let country, let code = foreign {
+      let spelled = result.entities[country].name + " " + words.map(\.text).joined(separator: " ")
+      if let g = index.headTitles[PhraseIndex.key(Tokenizer.tokens(spelled)[...])],
+        index.gazetteer.institutions[g].country == String(code.dropFirst(2))
+      {
+        return institution(g, form: index.gazetteer.institutions[g].name)
+      }
+    }
     let ministry: String
     if let head = words.lastIndex(where: { $0.lower == "minister" || $0.lower == "secretary" }),
       head + 2 < words.count,
