@@ -127,6 +127,16 @@ struct CompanyCountryTests {
     #expect(treaty.names(.company).isEmpty)
   }
 
+  @Test("a firm named with its acronym and a descriptor; its parent only describes it")
+  func subsidiaryOf() {
+    let g = graph(
+      "Daon Nuclear Co., Ltd. signed the contract with Lumen Power Two (LP2), a subsidiary of Norwegian utility Fjordkraft, in Oslo on May 2."
+    )
+    #expect(Set(g.names(.company)).isSuperset(of: ["Lumen Power Two", "Fjordkraft"]))
+    #expect(g.meetingNames.contains { $0.contains("Lumen Power Two") })
+    #expect(!g.meetingNames.contains { $0.contains("Fjordkraft") })
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -92,7 +92,7 @@ enum Lexicon {
     "producer", "provider", "retailer", "specialist", "startup", "start-up", "conglomerate",
     "chain", "brand", "platform", "developer", "operator", "exporter", "importer", "shipbuilder",
     "automaker", "carmaker", "chipmaker", "leader", "enterprise", "unicorn", "subsidiary",
-    "affiliate", "vendor", "contractor", "bank",
+    "affiliate", "vendor", "contractor", "bank", "utility", "steelmaker", "giant",
   ]
 
   /// Descriptors after "X, a/an …" that make X an organisation.

@@ -466,6 +466,14 @@ struct MeetingFinder {
       if tokens[m].classes.contains(.meetingNoun) { return true }
       if ["headquarters", "delegation"].contains(tokens[k - 1].lower) { return false }
     }
+    // "X, a subsidiary of Czech utility CEZ": the parent only describes X.
+    var o = span.range.lowerBound - 1
+    while o > 0, o >= span.range.lowerBound - 4, tokens[o].lower != "of" { o -= 1 }
+    if o > 0, tokens[o].lower == "of",
+      ["subsidiary", "affiliate", "unit", "division", "arm"].contains(tokens[o - 1].lower)
+    {
+      return true
+    }
     // "co-chaired the 5th Korea-Indonesia Industrial Cooperation Committee":
     // a committee chaired or attended is the forum, not a participant.
     if state.result.entities[span.entity].type == .organization,

@@ -93,6 +93,12 @@ extension State {
     return institution(g, form: name)
   }
 
+  /// Descriptors that may stand right before a firm's name ("utility CEZ").
+  static let namingDescriptors: Set<String> = [
+    "utility", "chipmaker", "automaker", "carmaker", "steelmaker", "shipbuilder", "startup",
+    "conglomerate", "retailer", "unicorn", "subsidiary", "affiliate",
+  ]
+
   /// "agreements", "contracts", "deals": what firms sign.
   static let dealNouns: Set<String> = [
     "agreements", "agreement", "contracts", "contract", "deals", "deal",
@@ -784,15 +790,24 @@ extension State {
         k += 1
       }
       guard let descriptor else { continue }
-      var start = comma
-      while start > 0, comma - start < 4, tokens[start - 1].isWord,
+      // "Elektrárna Dukovany II (EDU II), a subsidiary of …": the name
+      // before its acronym.
+      var nameEnd = comma
+      if comma >= 3, tokens[comma - 1].isPunct(")"),
+        let open = (max(0, comma - 5)..<(comma - 1)).last(where: { tokens[$0].isPunct("(") }),
+        open > 0
+      {
+        nameEnd = open
+      }
+      var start = nameEnd
+      while start > 0, nameEnd - start < 4, tokens[start - 1].isWord,
         !sentences[s].claimed[start - 1],
         tokens[start - 1].isCapitalized || tokens[start - 1].text.first?.isNumber == true
       {
         start -= 1
       }
-      guard start < comma, sentences[s].span(endingAt: comma) == nil else { continue }
-      let name = sentences[s].text(start..<comma)
+      guard start < nameEnd, sentences[s].span(endingAt: nameEnd) == nil else { continue }
+      let name = sentences[s].text(start..<nameEnd)
       let isOrganisation =
         Lexicon.organisationDescriptors.contains(descriptor)
         && !Lexicon.companyDescriptors.contains(descriptor)
@@ -800,6 +815,27 @@ extension State {
         isOrganisation
         ? patternInstitution(name: name, type: .organization, country: nil) : company(name)
       sentences[s].claim(start..<comma, entity: entity)
+    }
+    // "Czech utility CEZ", "chipmaker TSMC", "startup Rebellions": a lowercase
+    // descriptor right before a capitalised name.
+    for noun in tokens.indices where tokens[noun].classes.contains(.companyDescriptor) {
+      let start = noun + 1
+      guard Self.namingDescriptors.contains(tokens[noun].lower), start < tokens.count,
+        tokens[noun].text.first?.isLowercase == true, tokens[start].isCapitalized,
+        sentences[s].span(at: start) == nil, !tokens[start].classes.contains(.titleHead),
+        !tokens[start].classes.contains(.calendar)
+      else { continue }
+      var end = start
+      while end < tokens.count, end - start < 3, !sentences[s].claimed[end],
+        tokens[end].isCapitalized, !tokens[end].classes.contains(.titleHead)
+      {
+        end += 1
+      }
+      guard
+        end == tokens.count || !tokens[end].isWord
+          || Self.listContinuations.contains(tokens[end].lower)
+      else { continue }
+      sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
     }
     // "firms include Soulbrain (semiconductor materials), Jusung Engineering (…), and …".
     for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
