@@ -137,6 +137,17 @@ struct CompanyCountryTests {
     #expect(!g.meetingNames.contains { $0.contains("Fjordkraft") })
   }
 
+  @Test("a visit 'on the same day' is another meeting, on that day")
+  func sameDayVisit() {
+    let g = graph(
+      """
+      Minister Seo Ji-hoon of the Ministry of Harbours held talks with Norwegian Foreign Minister Ana Lind in Seoul on May 2. On the same day, Minister Seo visited the headquarters of Nordkai in Incheon with Minister Lind.
+      """)
+    #expect(g.meetings.count == 2)
+    #expect(g.meetings.allSatisfy { $0.date?.description == "2025-05-02" })
+    #expect(g.meetingNames.filter { $0.contains("Nordkai") }.count == 1)
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

@@ -28,6 +28,8 @@ struct MeetingFinder {
   var previousActors: [Int] = []
   /// The trigger's token index of each meeting, for its place.
   var anchors: [Int] = []
+  /// What kind of trigger each meeting has.
+  var kinds: [Trigger] = []
   /// The last person named, for "He" and "She".
   var lastPerson: Int?
 
@@ -91,6 +93,12 @@ struct MeetingFinder {
       meeting.participants = Array(Set(meeting.participants)).sorted()
       meeting.date = date(meeting.sentence)
       meeting.place = place(meeting.sentence, after: anchors[n])
+      let before = state.sentences[meeting.sentence].tokens[..<anchors[n]]
+      // "On the same day, the minister visited …": another meeting, that day.
+      let sameDay = before.indices.contains {
+        before[$0].lower == "same" && $0 + 1 < before.endIndex && before[$0 + 1].lower == "day"
+      }
+      if meeting.date == nil, sameDay, let last = result.last { meeting.date = last.date }
       if let same = result.firstIndex(where: {
         $0.participants == meeting.participants && ($0.date == meeting.date || meeting.date == nil)
       }) {
@@ -100,10 +108,8 @@ struct MeetingFinder {
       // "X and Y signed the MOU" after "A signed an MOU with B on June 11":
       // an undated follow-up whose bodies are a subset or superset of the
       // last meeting's is the same meeting, told in more detail.
-      if meeting.date == nil, let last = result.indices.last,
-        !Self.alsoWords.contains(where: { word in
-          state.sentences[meeting.sentence].tokens[..<anchors[n]].contains { $0.lower == word }
-        })
+      if meeting.date == nil, !sameDay, kinds[n] != .visit, let last = result.indices.last,
+        !Self.alsoWords.contains(where: { word in before.contains { $0.lower == word } })
       {
         let mine = Set(meeting.participants.filter { state.result.entities[$0].type != .person })
         let theirs = Set(
@@ -338,6 +344,7 @@ struct MeetingFinder {
     )
     meetings.append(meeting)
     anchors.append(at)
+    kinds.append(kind)
     // Later back-references ("the opening ceremony") join the last meeting
     // that has named participants.
     if !participants.isEmpty { event = meetings.count - 1 }
