@@ -148,6 +148,24 @@ struct CompanyCountryTests {
     #expect(g.meetingNames.filter { $0.contains("Nordkai") }.count == 1)
   }
 
+  @Test("talks on the sidelines of a forum attended: their own meeting, in the forum's days")
+  func sidelinesFollowUp() {
+    let g = graph(
+      """
+      Vice Minister Seo Ji-hoon of the Ministry of Harbours attended the OECD Ministers Responsible for Fisheries Meeting in Paris on May 2-3. On the sidelines of the meeting, Vice Minister Seo held talks with Norwegian Minister of Fisheries Ana Lind. He also met with Erik Dahl, President of Nordkai.
+      """)
+    #expect(g.meetings.count == 3)
+    #expect(!g.meetingNames.contains { $0.contains { $0.contains("Economic Co-operation") } })
+    let talks = g.meetings.first { meeting in
+      meeting.participants.contains { g.entity($0)?.name == "Ana Lind" }
+    }
+    #expect(talks?.date?.description == "2025-05-02/2025-05-03")
+    #expect(talks?.evidence.hasPrefix("On the sidelines") == true)
+    // "He" is the last sentence's subject, not the last person it named.
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Seo Ji-hoon", "Erik Dahl"]) })
+    #expect(!g.meetingNames.contains { $0.isSuperset(of: ["Ana Lind", "Erik Dahl"]) })
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

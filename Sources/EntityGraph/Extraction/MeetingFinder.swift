@@ -114,6 +114,14 @@ struct MeetingFinder {
         let mine = Set(meeting.participants.filter { state.result.entities[$0].type != .person })
         let theirs = Set(
           result[last].participants.filter { state.result.entities[$0].type != .person })
+        // "Park attended the APEC meeting. On its sidelines, he held talks
+        // with …": the first had one side only; the talks are a meeting of
+        // their own, in the same days.
+        if theirs.count == 1, mine.count > 1, theirs.isSubset(of: mine) {
+          meeting.date = result[last].date
+          result.append(meeting)
+          continue
+        }
         if !mine.isEmpty, !theirs.isEmpty, mine.isSubset(of: theirs) || theirs.isSubset(of: mine) {
           result[last].participants = Array(Set(result[last].participants + meeting.participants))
             .sorted()
@@ -241,9 +249,10 @@ struct MeetingFinder {
     let sentence = state.sentences[s]
     let tokens = sentence.tokens
     defer {
-      if let person = sentence.spans.first(where: {
+      // The sentence's first person in reading order: its subject, most often.
+      if let person = sentence.spans.filter({
         !$0.appositive && state.result.entities[$0.entity].type == .person
-      }) {
+      }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
         lastPerson = person.entity
       }
     }
@@ -501,8 +510,10 @@ struct MeetingFinder {
     // meeting it is hosts the forum.
     // "the NATO Foreign Ministers' Meeting" too.
     var next = end
-    while next < tokens.count, next < end + 7,
+    while next < tokens.count, next < end + 8,
       tokens[next].isCapitalized || ["'", "'s", "’", "’s"].contains(tokens[next].lower)
+        || (["for", "of", "on", "and"].contains(tokens[next].lower) && next + 1 < tokens.count
+          && tokens[next + 1].isCapitalized)
     {
       if tokens[next].classes.contains(.meetingNoun), sentence.span(at: next) == nil { return true }
       next += 1
