@@ -166,6 +166,21 @@ struct CompanyCountryTests {
     #expect(!g.meetingNames.contains { $0.isSuperset(of: ["Ana Lind", "Erik Dahl"]) })
   }
 
+  @Test(
+    "firms listed a few words after 'companies': guests; places listed after 'cities' are not firms"
+  )
+  func companiesOperatingIn() {
+    let g = graph(
+      "Minister Seo Ji-hoon of the Ministry of Harbours met with executives of Korean companies operating in Norway, including Nuri Materials and DX Semicon, on May 2."
+    )
+    #expect(g.names(.company) == ["Nuri Materials", "DX Semicon"])
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Nuri Materials", "DX Semicon"]) })
+    let places = graph(
+      "The ministry will support companies in five port cities, including Busan and Ulsan, from May."
+    )
+    #expect(places.names(.company).isEmpty)
+  }
+
   @Test("talks with executives of two firms: both firms take part")
   func executivesOfFirms() {
     let g = graph(

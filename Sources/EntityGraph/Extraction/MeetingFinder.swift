@@ -439,9 +439,12 @@ struct MeetingFinder {
         // "with CEOs of chip companies, including A and B": still the guests.
         var k = i - 1
         if k > at, tokens[k].isPunct(",") { k -= 1 }
+        // The firms may be a few words back: "companies operating in Vietnam, including".
         let guests =
           token.lower == "including" && k > at
-          && (tokens[k].classes.contains(.firmNoun) || tokens[k].classes.contains(.representative))
+          && tokens[max(at + 1, k - 4)...k].contains(where: {
+            $0.classes.contains(.firmNoun) || $0.classes.contains(.representative)
+          })
         if !guests { return i }
       }
       if token.lower == "to", i + 1 < tokens.count, tokens[i + 1].isWord,

@@ -949,6 +949,17 @@ extension State {
     // DB HiTek"; "firms such as …".
     for noun in tokens.indices where tokens[noun].classes.contains(.firmNoun) {
       var k = noun + 1
+      // "companies operating in Vietnam, including …": a short phrase between.
+      // Not when another plural noun intervenes: "companies in five cities,
+      // including Busan" lists cities.
+      if let comma = tokens[k..<min(tokens.count, k + 6)].firstIndex(where: { $0.isPunct(",") }),
+        tokens[k..<comma].allSatisfy({ $0.isWord && !$0.classes.contains(.clauseBreaker) }),
+        !tokens[k..<comma].contains(where: {
+          $0.text.first?.isLowercase == true && $0.lower.count > 3 && $0.lower.hasSuffix("s")
+        })
+      {
+        k = comma
+      }
       if k < tokens.count, tokens[k].isPunct(",") { k += 1 }
       if k < tokens.count, ["including", "like"].contains(tokens[k].lower) {
         k += 1
