@@ -106,6 +106,10 @@ struct PeopleTests {
       "He held talks with U.S. Trade Representative Dana Wells on May 3.", "Dana Wells",
       "Office of the United States Trade Representative", "Trade Representative"
     ),
+    (
+      "It opened in the presence of French Minister Delegate for Trade Lea Morel.", "Lea Morel",
+      "France", "Minister Delegate for Trade"
+    ),
   ]
 
   @Test("a minister with no stated body is not put at the agency a release leads with")

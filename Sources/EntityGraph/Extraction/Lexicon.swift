@@ -16,7 +16,7 @@ enum Lexicon {
     "spokesman", "spokeswoman", "head", "chief", "officer", "envoy", "premier", "chancellor",
     "senator", "lawmaker", "professor", "counselor", "counsellor", "attaché", "attache",
     "superintendent", "advisor", "adviser", "general", "dpm", "vice-minister", "vice-president",
-    "co-chair", "founder", "partner", "manager", "commander", "deputy", "dr.", "prof.",
+    "co-chair", "founder", "partner", "manager", "commander", "deputy", "dr.", "prof.", "delegate",
   ]
 
   /// Words that may precede a title head within one title.
