@@ -25,6 +25,12 @@ struct CompanyCountryTests {
     )
     #expect(g.names(.company) == ["Daon Cloud"])
     #expect(g.meetingNames.contains { $0.isSuperset(of: ["Daon Cloud", "Seo Ji-hoon"]) })
+    let second = graph(
+      "Vice Minister Seo Ji-hoon of the Ministry of Harbours visited the Tide Agency and Lumio's headquarters in Bergen."
+    )
+    #expect(second.names(.company) == ["Lumio"])
+    let country = graph("The minister visited Korea's largest plant on May 3.")
+    #expect(country.names(.company).isEmpty)
     let month = graph("The minister visited May's exhibition on May 3.")
     #expect(month.names(.company).isEmpty)
   }

@@ -908,23 +908,28 @@ extension State {
         start = next
       }
     }
-    // "visited Hanbit Robotics' plant", "visited Naver Cloud's data center".
-    for visit in tokens.indices
-    where tokens[visit].classes.contains(.trigger) && tokens[visit].lower.hasPrefix("visit") {
-      let start = visit + 1
-      guard start < tokens.count, sentences[s].span(at: start) == nil else { continue }
-      var end = start
-      while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
-        tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
+    // "visited Hanbit Robotics' plant", "visited Naver Cloud's data center",
+    // "visited the institute and CATL's headquarters": after a visit verb,
+    // a name in the possessive before a facility is a firm.
+    if let visit = tokens.indices.first(where: {
+      tokens[$0].classes.contains(.trigger) && tokens[$0].lower.hasPrefix("visit")
+    }) {
+      for mark in (visit + 1)..<tokens.count
+      where !tokens[mark].isWord && ["'s", "'", "’s", "’"].contains(tokens[mark].lower)
+        && mark + 1 < tokens.count && Self.facilityWords.contains(tokens[mark + 1].lower)
       {
-        end += 1
+        var start = mark
+        while start > visit + 1, mark - start < 4, tokens[start - 1].isWord,
+          !sentences[s].claimed[start - 1],
+          tokens[start - 1].isCapitalized || tokens[start - 1].text.first?.isNumber == true
+        {
+          start -= 1
+        }
+        guard start < mark, !tokens[start].classes.contains(.titleHead),
+          !tokens[start].classes.contains(.calendar), tokens[start].lower != "the"
+        else { continue }
+        sentences[s].claim(start..<mark, entity: company(sentences[s].text(start..<mark)))
       }
-      guard end > start, end + 1 < tokens.count, !tokens[end].isWord,
-        ["'s", "'", "’s", "’"].contains(tokens[end].lower),
-        Self.facilityWords.contains(tokens[end + 1].lower),
-        !tokens[start].classes.contains(.titleHead), !tokens[start].classes.contains(.calendar)
-      else { continue }
-      sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
     for noun in tokens.indices where tokens[noun].classes.contains(.representative) {
