@@ -106,7 +106,8 @@ enum Lexicon {
   static let companyNouns: Set<String> = [
     "companies", "firms", "enterprises", "businesses", "startups", "start-ups", "manufacturers",
     "makers", "producers", "suppliers", "exporters", "corporations", "conglomerates",
-    "recipients", "awardees", "winners",
+    "recipients", "awardees", "winners", "chaebol", "automakers", "chipmakers", "shipbuilders",
+    "retailers", "brands",
   ]
 
   /// Endings of company names.
@@ -204,7 +205,6 @@ enum Lexicon {
     add(calendarWords, .calendar)
     add(MeetingFinder.triggerWords, .trigger)
     add(State.representativeNouns, .representative)
-    add(State.firmNouns, .firmNoun)
     add(State.dealNouns, .dealNoun)
     return table
   }()
@@ -237,6 +237,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let calendar = WordClass(rawValue: 1 << 14)
   static let trigger = WordClass(rawValue: 1 << 15)
   static let representative = WordClass(rawValue: 1 << 16)
-  static let firmNoun = WordClass(rawValue: 1 << 17)
-  static let dealNoun = WordClass(rawValue: 1 << 18)
+  static let dealNoun = WordClass(rawValue: 1 << 17)
 }

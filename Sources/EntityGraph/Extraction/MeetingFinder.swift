@@ -443,7 +443,7 @@ struct MeetingFinder {
         let guests =
           token.lower == "including" && k > at
           && tokens[max(at + 1, k - 4)...k].contains(where: {
-            $0.classes.contains(.firmNoun) || $0.classes.contains(.representative)
+            $0.classes.contains(.companyNoun) || $0.classes.contains(.representative)
           })
         if !guests { return i }
       }

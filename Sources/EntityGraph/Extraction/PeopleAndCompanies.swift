@@ -110,18 +110,13 @@ extension State {
     "investment", "procurement", "licensing",
   ]
 
-  /// Plural nouns for firms that may introduce a list of them.
-  static let firmNouns: Set<String> = [
-    "companies", "firms", "enterprises", "corporations", "conglomerates", "businesses",
-    "startups", "start-ups", "manufacturers", "makers", "suppliers", "exporters", "chaebol",
-    "automakers", "chipmakers", "shipbuilders", "retailers", "brands",
-  ]
-
-  /// What a company has that a minister visits: "X's plant", "X's data center".
+  /// What a company has that a minister visits: "X's plant", "X's data
+  /// center", "the booths of X".
   static let facilityWords: Set<String> = [
     "headquarters", "plant", "plants", "factory", "factories", "facility", "facilities", "site",
     "office", "offices", "campus", "data", "research", "production", "manufacturing", "lab",
     "laboratory", "laboratories", "shipyard", "fab", "smart", "r&d", "innovation", "logistics",
+    "booth", "booths", "stand", "stands",
   ]
 
   /// People nouns that introduce the bodies they come from: "executives from …".
@@ -884,11 +879,7 @@ extension State {
       var k = visit + 1
       if k < tokens.count, tokens[k].lower == "the" { k += 1 }
       guard k + 2 < tokens.count,
-        [
-          "headquarters", "plant", "factory", "facility", "facilities", "site", "office", "campus",
-          "offices", "booth", "booths", "plants", "factories", "stand", "stands",
-        ]
-        .contains(tokens[k].lower), tokens[k + 1].lower == "of"
+        Self.facilityWords.contains(tokens[k].lower), tokens[k + 1].lower == "of"
       else { continue }
       // One firm, or several: "the booths of Daon and Nuri Materials".
       var start = k + 2
@@ -952,7 +943,7 @@ extension State {
     }
     // "semiconductor companies, including Samsung Electronics, SK hynix and
     // DB HiTek"; "firms such as …".
-    for noun in tokens.indices where tokens[noun].classes.contains(.firmNoun) {
+    for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
       var k = noun + 1
       // "companies operating in Vietnam, including …": a short phrase between.
       // Not when another plural noun intervenes: "companies in five cities,
