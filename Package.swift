@@ -35,8 +35,8 @@ let package = Package(
       name: "GraphStore",
       dependencies: [
         "EntityGraph",
+        "PressReleases",
         .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // Stage 7, the export module: subgraphs to DOT, and to SVG/PNG/PDF

@@ -1,4 +1,3 @@
-import Crypto
 import EntityGraph
 import Foundation
 import GRDB
@@ -87,14 +86,6 @@ public struct GraphStore: Sendable {
         affiliations: try count("affiliation"), corrections: try count("correction"))
     }
   }
-}
-
-/// SHA-256 of `text`, as lowercase hex.
-func sha256(_ text: String) -> String {
-  SHA256.hash(data: Array(text.utf8)).map { byte in
-    let hex = String(byte, radix: 16)
-    return byte < 16 ? "0" + hex : hex
-  }.joined()
 }
 
 /// A JSON array of strings, for `json_each` lists in SQL.

@@ -190,6 +190,15 @@ public enum Relation: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// Collects edges, one per pair and relation, keeping the earliest evidence.
 struct EdgeCollector {
+  struct Key: Hashable, Comparable {
+    var source: String
+    var relation: String
+    var target: String
+
+    static func < (a: Key, b: Key) -> Bool {
+      (a.source, a.relation, a.target) < (b.source, b.relation, b.target)
+    }
+  }
   struct Edge {
     var forward: Bool
     var label: String?
@@ -198,7 +207,7 @@ struct EdgeCollector {
     var count: Int
     var order: (String, String, Int)
   }
-  private var edges: [String: Edge] = [:]
+  private var edges: [Key: Edge] = [:]
 
   mutating func add(
     _ a: String, _ b: String, relation: Relation, label: String?, evidence: String?,
@@ -206,7 +215,7 @@ struct EdgeCollector {
   ) {
     guard a != b else { return }
     for (source, target, forward) in [(a, b, true), (b, a, false)] {
-      let key = source + "\u{1}" + relation.rawValue + "\u{1}" + target
+      let key = Key(source: source, relation: relation.rawValue, target: target)
       if var edge = edges[key] {
         edge.count += 1
         if order < edge.order {
@@ -231,10 +240,9 @@ struct EdgeCollector {
         VALUES (?,?,?,?,?,?,?,?)
         """)
     for (key, edge) in edges.sorted(by: { $0.key < $1.key }) {
-      let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
       try insert.execute(arguments: [
-        parts[0], parts[2], parts[1], edge.forward, edge.label, edge.evidence, edge.release,
-        edge.count,
+        key.source, key.target, key.relation, edge.forward, edge.label, edge.evidence,
+        edge.release, edge.count,
       ])
     }
   }

@@ -30,7 +30,7 @@ extension GraphStore {
   /// The fingerprint of a file's content: its releases' content hashes.
   /// Paths play no part, so a file read from another folder matches.
   public static func fingerprint(of releases: [Release]) -> String {
-    sha256(releases.map(\.contentHash).joined(separator: "\n"))
+    sha256Hex(Array(releases.map(\.contentHash).joined(separator: "\n").utf8))
   }
 
   /// Stores one file's releases, in one transaction.
@@ -114,9 +114,8 @@ extension GraphStore {
   static func derivationKey(_ extractor: EntityExtractor) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let gazetteer = (try? encoder.encode(extractor.gazetteer)).map { Data($0) } ?? Data()
-    return derivationVersion + ":"
-      + sha256(String(decoding: gazetteer, as: UTF8.self))
+    let gazetteer = (try? encoder.encode(extractor.gazetteer)) ?? Data()
+    return derivationVersion + ":" + sha256Hex(Array(gazetteer))
   }
 
   /// Records that the inputs changed: the graph is out of date, and the

@@ -374,7 +374,7 @@ public struct ReleaseReader: Sendable {
     let body = draft.paragraphs.joined(separator: "\n\n")
     let canonical = [draft.title, draft.category ?? "", draft.date?.description ?? "", body]
       .joined(separator: "\n")
-    let contentHash = hex(SHA256.hash(data: Array(canonical.utf8)))
+    let contentHash = sha256Hex(Array(canonical.utf8))
     let id = Release.makeID(source: source, position: position, contentHash: contentHash)
     return Release(
       id: id, source: source, position: position, title: draft.title, category: draft.category,
@@ -403,6 +403,12 @@ extension Release {
     let digest = SHA256.hash(data: Array("\(source)\n\(position)\n\(contentHash)".utf8))
     return "\(safe.isEmpty ? "release" : safe)-\(position)-\(hex(digest).prefix(8))"
   }
+}
+
+/// SHA-256 of `bytes`, as 64 lowercase hex digits: the hash behind content
+/// hashes, release ids and the store's file fingerprints.
+public func sha256Hex(_ bytes: [UInt8]) -> String {
+  hex(SHA256.hash(data: bytes))
 }
 
 /// Lowercase hex of a digest.

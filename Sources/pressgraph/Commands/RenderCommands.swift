@@ -99,12 +99,7 @@ struct DrawCommandOptions: ParsableArguments {
     if let width, width < 16 {
       throw ValidationError("--width takes a number of pixels, 16 or more")
     }
-    if idPrefix.isEmpty
-      || !idPrefix.unicodeScalars.allSatisfy({
-        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
-      })
-      || !(idPrefix.unicodeScalars.first.map { CharacterSet.letters.contains($0) } ?? false)
-    {
+    if SVGOptions(idPrefix: idPrefix).validatedIDPrefix != idPrefix {
       throw ValidationError("--id-prefix takes a letter, then letters, digits, - or _")
     }
   }
