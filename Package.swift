@@ -71,6 +71,12 @@ let package = Package(
     ),
 
     // Tests
+    // Fixtures shared by several test targets.
+    .target(
+      name: "PressgraphTestSupport",
+      dependencies: ["GraphExport"],
+      path: "Tests/PressgraphTestSupport"
+    ),
     .testTarget(
       name: "PressReleasesTests",
       dependencies: ["PressReleases"],
@@ -83,12 +89,12 @@ let package = Package(
     ),
     .testTarget(
       name: "GraphExportTests",
-      dependencies: ["GraphExport", "GraphStore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["GraphExport", "GraphStore", "PressgraphTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "pressgraphTests",
-      dependencies: ["pressgraph", "PressReleases"]
+      dependencies: ["pressgraph", "PressReleases", "GraphExport", "PressgraphTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -38,7 +38,7 @@ struct Pressgraph: ParsableCommand {
       ShowCommand.self, MetCommand.self, PathCommand.self, NeighborsCommand.self,
       SearchCommand.self, MergeCommand.self, SplitCommand.self, RenameCommand.self,
       AliasCommand.self, CorrectionsCommand.self, RenderCommand.self, ExportCommand.self,
-      ForgetCommand.self,
+      ForgetCommand.self, RenderWorkerCommand.self,
     ]
   )
 }

@@ -100,12 +100,14 @@ public struct DOTID: Hashable, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// The attributes our encoder may write. Nothing here makes Graphviz link
-/// to, or read, anything.
+/// to, or read, anything. `constraint` is left out on purpose: an edge
+/// without its rank constraint can become a flat edge, which Graphviz 2.42
+/// mishandles (see ``GraphvizWorkarounds``).
 public enum DOTAttribute: String, Hashable, Sendable, CaseIterable {
   case bgcolor, color, dir, fillcolor, fixedsize, fontcolor, fontname, fontsize, height
-  case id, label, labeljust, labelloc, margin, mclimit, nodesep, nslimit, nslimit1, outputorder
-  case overlap, pad, penwidth, rankdir, ranksep, shape, splines, style, tooltip, width
-  case arrowhead, arrowsize, arrowtail, constraint, weight
+  case id, label, labeljust, labelloc, margin, mclimit, newrank, nodesep, nslimit, nslimit1
+  case outputorder, overlap, pad, penwidth, rankdir, ranksep, shape, splines, style, tooltip
+  case width, arrowhead, arrowsize, arrowtail, weight
 }
 
 /// An attribute value: how it is escaped is decided by its case.

@@ -7,6 +7,42 @@ import Synchronization
   import Darwin
 #endif
 
+/// Something that lays out and draws a ``DOTGraph``: in this process
+/// (``GraphvizRenderer``) or in a helper process (``GraphvizProcessRenderer``).
+public protocol GraphRendering: Sendable {
+  /// Lays `graph` out with `engine` and draws it as `format`.
+  func render(
+    _ graph: DOTGraph, engine: LayoutEngine, format: RenderFormat
+  ) throws(GraphExportError) -> RenderedGraph
+}
+
+extension GraphRendering {
+  /// Renders `graph` as SVG, then makes it embeddable and checks it:
+  /// ``SVGFinisher/finish(_:options:titles:)`` (id prefix, width, titles,
+  /// accessibility) and ``SVGSafety/check(_:)`` (well-formed, no scripts,
+  /// event handlers or outside links).
+  ///
+  /// - Parameters:
+  ///   - titles: replacement texts for `<title>` elements, keyed by what
+  ///     Graphviz writes there: a node's DOT id (`n3`), an edge's
+  ///     `tail->head` (`n1->n3`), the graph's id. Browsers show a title as
+  ///     the hover text of its node, edge or drawing.
+  /// - Returns: the finished SVG as UTF-8, and Graphviz's warnings.
+  /// - Throws: as ``render(_:engine:format:)``, and
+  ///   ``GraphExportError/unsafeSVG(reason:)`` if the result fails the check.
+  public func renderSVG(
+    _ graph: DOTGraph, engine: LayoutEngine, options: SVGOptions = SVGOptions(),
+    titles: [String: String] = [:]
+  ) throws(GraphExportError) -> RenderedGraph {
+    let rendered = try render(graph, engine: engine, format: .svg)
+    let svg = String(decoding: rendered.bytes, as: UTF8.self)
+    let finished = try SVGFinisher.finish(svg, options: options, titles: titles)
+    try SVGSafety.check(finished)
+    return RenderedGraph(bytes: Array(finished.utf8), warnings: rendered.warnings)
+  }
+
+}
+
 /// A rendered drawing and what Graphviz said while making it.
 public struct RenderedGraph: Sendable {
   /// The file's bytes: SVG text (UTF-8), PNG or PDF.
@@ -39,7 +75,13 @@ public struct RenderedGraph: Sendable {
 ///
 /// It does not limit graph size (a layout cannot be interrupted): plan with
 /// ``LayoutPolicy`` first.
-public final class GraphvizRenderer: Sendable {
+///
+/// Drawings are deterministic for dot, neato, circo and twopi: graphs are
+/// parsed with ids in text order (`cgv_read_dot` in the CGraphviz shim), so
+/// drawing a graph again in the same process gives the same bytes. fdp and
+/// sfdp keep random state between layouts; only the first drawing with them
+/// in a process is reproducible, which ``GraphvizProcessRenderer`` arranges.
+public final class GraphvizRenderer: GraphRendering {
   /// The process's renderer.
   public static let shared = GraphvizRenderer()
 
@@ -64,7 +106,7 @@ public final class GraphvizRenderer: Sendable {
   ///
   /// Steps, all under the process-wide lock: check that Graphviz has the
   /// engine and format (once per pair), reset Graphviz's sticky error
-  /// count, parse `graph.encode()` (`agmemread`), lay out (`gvLayout`),
+  /// count, parse `graph.encode()` (`cgv_read_dot`), lay out (`gvLayout`),
   /// render (`gvRenderData`); after each step both the return code and
   /// `agerrors()` are checked, since Graphviz reports some errors (a bad
   /// HTML label, for one) while returning success. Every buffer, layout
@@ -79,37 +121,22 @@ public final class GraphvizRenderer: Sendable {
   public func render(
     _ graph: DOTGraph, engine: LayoutEngine, format: RenderFormat
   ) throws(GraphExportError) -> RenderedGraph {
-    let dot = graph.encode()
-    return try state.withLock { (state: inout State) throws(GraphExportError) -> RenderedGraph in
+    try render(
+      encoded: GraphvizWorkarounds.encode(graph, engine: engine), engine: engine, format: format)
+  }
+
+  /// Renders DOT text that ``GraphvizWorkarounds/encode(_:engine:)``
+  /// wrote: how the render worker (``RenderWorker``) draws what its parent
+  /// process encoded. Nothing outside the package may hand Graphviz text.
+  package func render(
+    encoded dot: String, engine: LayoutEngine, format: RenderFormat
+  ) throws(GraphExportError) -> RenderedGraph {
+    try state.withLock { (state: inout State) throws(GraphExportError) -> RenderedGraph in
       let context = try Self.context(&state)
       try Self.checkPlugins(&state, engine: engine, format: format)
       return try Self.render(
         dot: dot, context: context, engine: engine.rawValue, device: Self.device(format))
     }
-  }
-
-  /// Renders `graph` as SVG, then makes it embeddable and checks it:
-  /// ``SVGFinisher/finish(_:options:titles:)`` (id prefix, width, titles,
-  /// accessibility) and ``SVGSafety/check(_:)`` (well-formed, no scripts,
-  /// event handlers or outside links).
-  ///
-  /// - Parameters:
-  ///   - titles: replacement texts for `<title>` elements, keyed by what
-  ///     Graphviz writes there: a node's DOT id (`n3`), an edge's
-  ///     `tail->head` (`n1->n3`), the graph's id. Browsers show a title as
-  ///     the hover text of its node, edge or drawing.
-  /// - Returns: the finished SVG as UTF-8, and Graphviz's warnings.
-  /// - Throws: as ``render(_:engine:format:)``, and
-  ///   ``GraphExportError/unsafeSVG(reason:)`` if the result fails the check.
-  public func renderSVG(
-    _ graph: DOTGraph, engine: LayoutEngine, options: SVGOptions = SVGOptions(),
-    titles: [String: String] = [:]
-  ) throws(GraphExportError) -> RenderedGraph {
-    let rendered = try render(graph, engine: engine, format: .svg)
-    let svg = String(decoding: rendered.bytes, as: UTF8.self)
-    let finished = try SVGFinisher.finish(svg, options: options, titles: titles)
-    try SVGSafety.check(finished)
-    return RenderedGraph(bytes: Array(finished.utf8), warnings: rendered.warnings)
   }
 
   /// Checks that Graphviz has the layout engine and the output format
@@ -240,23 +267,30 @@ public final class GraphvizRenderer: Sendable {
     graphvizLog.reset()
     _ = agreseterrors()  // agerrors() is sticky until reset
 
-    let graph = agmemread(dot)
+    // Not agmemread: cgv_read_dot numbers objects in text order, so that
+    // the layout does not depend on heap addresses (see shim.h).
+    let graph = cgv_read_dot(dot)
     // Registered first, so it runs last: after gvFreeLayout below.
     defer { if let graph { _ = agclose(graph) } }
     guard let graph, agerrors() == 0 else {
       throw .graphviz(stage: .parse, messages: graphvizLog.errorMessages(or: "agmemread failed"))
     }
 
-    // Freeing a layout that failed halfway, or never started, is safe (it
-    // checks for Graphviz's graph record); a layout that returned 0 with
-    // errors must be freed as well.
-    defer { _ = gvFreeLayout(context, graph) }
     let layoutCode = gvLayout(context, graph, engine)
     guard layoutCode == 0, agerrors() == 0 else {
+      // A layout that failed may have stopped halfway (dot leaves rank
+      // arrays pointing into the middle of their allocations during
+      // mincross), and freeing it could free a pointer malloc never gave
+      // out. Its memory is left to leak instead: failures are rare, and
+      // the graph itself is still closed.
       throw .graphviz(
         stage: .layout,
         messages: graphvizLog.errorMessages(or: "gvLayout(\(engine)) returned \(layoutCode)"))
     }
+    // dot leaves a stale allocation pointer after some layouts, which
+    // gvFreeLayout would free twice: see `cgv_repair_dot_ranks` in shim.h.
+    if engine == LayoutEngine.dot.rawValue { cgv_repair_dot_ranks(graph) }
+    defer { _ = gvFreeLayout(context, graph) }
 
     var buffer: UnsafeMutablePointer<CChar>? = nil
     var length: UInt32 = 0  // `unsigned int *` in 2.42, `size_t *` in later versions
@@ -267,7 +301,10 @@ public final class GraphvizRenderer: Sendable {
         stage: .render,
         messages: graphvizLog.errorMessages(or: "gvRenderData(\(device)) returned \(renderCode)"))
     }
-    let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    var bytes = Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    // cairo stamps PDFs with the time of drawing; the same graph must give
+    // the same bytes.
+    if device.hasPrefix("pdf") { bytes = PDFDates.normalised(bytes) }
     return RenderedGraph(bytes: bytes, warnings: graphvizLog.warnings)
   }
 }

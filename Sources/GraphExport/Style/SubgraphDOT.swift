@@ -103,6 +103,10 @@ public struct SubgraphDrawing: Hashable, Sendable {
         .fontname: .plain("Helvetica"), .fontsize: .plain("9"), .arrowsize: .plain("0.7"),
       ],
       clusters: clusters, nodes: nodes, edges: edges)
+    // Clusters with dot's default ranking can leave labelled edges flat,
+    // which Graphviz 2.42 mishandles; written here too, so that the DOT
+    // export is safe to lay out with the `dot` program.
+    graph = GraphvizWorkarounds.prepare(graph, engine: .dot)
     self.titles = titles
     self.nodeIDs = nodeIDs
   }

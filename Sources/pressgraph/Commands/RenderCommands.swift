@@ -61,6 +61,21 @@ struct DrawCommandOptions: ParsableArguments {
 
   @Option(
     name: .long,
+    help: ArgumentHelp(
+      "Stop a drawing that takes longer than this many seconds.", valueName: "seconds"))
+  var timeout: Double = 300
+
+  @Flag(
+    name: .long,
+    help: """
+      Run Graphviz inside this process instead of a helper process: a few \
+      milliseconds faster, but a Graphviz crash then ends pressgraph and \
+      --timeout does not apply.
+      """)
+  var inProcess = false
+
+  @Option(
+    name: .long,
     help:
       "Output format: dot, svg, png, pdf, json or graphml (default: from -o's extension, else svg)."
   )
@@ -96,6 +111,7 @@ struct DrawCommandOptions: ParsableArguments {
       }
     }
     if let limit, limit < 1 { throw ValidationError("--limit takes a positive number") }
+    if !(timeout > 0) { throw ValidationError("--timeout takes a positive number of seconds") }
     if let width, width < 16 {
       throw ValidationError("--width takes a number of pixels, 16 or more")
     }
@@ -148,14 +164,16 @@ struct DrawCommandOptions: ParsableArguments {
         var graph = drawing.graph
         plan.apply(to: &graph)
         engineUsed = plan.engine.rawValue
+        let renderer: any GraphRendering =
+          inProcess ? GraphvizRenderer.shared : RenderWorkerCommand.renderer(timeout: timeout)
         let rendered: RenderedGraph
         if format == .svg {
-          rendered = try GraphvizRenderer.shared.renderSVG(
+          rendered = try renderer.renderSVG(
             graph, engine: plan.engine,
             options: SVGOptions(idPrefix: idPrefix, width: width, inline: inline),
             titles: drawing.titles)
         } else {
-          rendered = try GraphvizRenderer.shared.render(
+          rendered = try renderer.render(
             graph, engine: plan.engine, format: format == .png ? .png : .pdf)
         }
         for warning in rendered.warnings where !quiet.quiet {
@@ -202,9 +220,11 @@ struct RenderCommand: ParsableCommand {
       150), the nearest, most-met and most recent first; what was left out \
       is noted on stderr and under the title.
 
-      Graphviz runs in-process: dot up to 150 nodes, sfdp above; above \
-      \(LayoutPolicy.hardCap) nodes it refuses unless --force. The format \
-      follows -o's extension (.svg .png .pdf .dot .json .graphml).
+      Graphviz lays the graph out in a helper process, so that a Graphviz \
+      crash is an error message, not the end of pressgraph: dot up to 150 \
+      nodes, sfdp above; above \(LayoutPolicy.hardCap) nodes it refuses \
+      unless --force. The format follows -o's extension (.svg .png .pdf \
+      .dot .json .graphml).
 
       Examples:
         pressgraph render MOTIR --depth 1 -o motir.svg
