@@ -114,8 +114,8 @@ extension GraphStore {
   static func corrections(_ db: Database) throws -> [Correction] {
     return try Row.fetchAll(db, sql: "SELECT id, body FROM correction ORDER BY id").map { row in
       var correction = try JSONDecoder().decode(
-        Correction.self, from: Data((row["body"] as String).utf8))
-      correction.number = row["id"]
+        Correction.self, from: Data((try row.get("body") as String).utf8))
+      correction.number = (try row.get("id"))
       return correction
     }
   }
@@ -149,7 +149,7 @@ extension GraphStore {
         return number
       }
     } catch {
-      throw .queryFailed(reason: "\(error)")
+      throw GraphStoreError.classify(error, path: path) { .queryFailed(reason: $0) }
     }
     return stored
   }
@@ -166,7 +166,7 @@ extension GraphStore {
         return removed
       }
     } catch {
-      throw .queryFailed(reason: "\(error)")
+      throw GraphStoreError.classify(error, path: path) { .queryFailed(reason: $0) }
     }
   }
 

@@ -26,15 +26,42 @@ import PressReleases
 public struct GraphStore: Sendable {
   /// The database.
   public let database: any DatabaseWriter
+  /// The store file, when the store is one (``open(path:access:writtenBy:)``);
+  /// errors name it.
+  public let path: String?
 
-  /// Opens a store on `database`, creating or upgrading its tables.
-  public init(_ database: some DatabaseWriter) throws(GraphStoreError) {
+  /// Opens a store on `database`, creating or upgrading its tables in one
+  /// immediate transaction.
+  ///
+  /// - Parameter writtenBy: the version of the program writing, recorded
+  ///   so that an older pressgraph that meets the store can say which one
+  ///   it needs.
+  /// - Throws: ``GraphStoreError/newerStore(path:unknownMigrations:writtenBy:)``
+  ///   when a newer pressgraph wrote the store; the store's database errors.
+  public init(_ database: some DatabaseWriter, writtenBy: String? = nil) throws(GraphStoreError) {
+    try self.init(database, path: nil, writtenBy: writtenBy)
+  }
+
+  init(_ database: some DatabaseWriter, path: String?, writtenBy: String?) throws(GraphStoreError) {
     self.database = database
+    self.path = path
     do {
-      try Schema.migrator.migrate(database)
+      try Schema.prepare(database, writtenBy: writtenBy)
+    } catch .newerStore(_, let unknown, let writer) as GraphStoreError {
+      throw .newerStore(path: path ?? "the store", unknownMigrations: unknown, writtenBy: writer)
+    } catch .notAStore(_, let reason) as GraphStoreError {
+      throw .notAStore(path: path ?? "the database", reason: reason)
     } catch {
-      throw .queryFailed(reason: "cannot prepare the tables: \(error)")
+      throw GraphStoreError.classify(error, path: path) {
+        .queryFailed(reason: "cannot prepare the tables: \($0)")
+      }
     }
+  }
+
+  /// A store on a database that is already prepared (read-only opening).
+  init(prepared database: some DatabaseWriter, path: String?) {
+    self.database = database
+    self.path = path
   }
 
   /// A database configuration for a store file: foreign keys on, and a
@@ -51,10 +78,8 @@ public struct GraphStore: Sendable {
   func read<T>(_ body: (Database) throws -> T) throws(GraphStoreError) -> T {
     do {
       return try database.read { db in try body(db) }
-    } catch let error as GraphStoreError {
-      throw error
     } catch {
-      throw .queryFailed(reason: "\(error)")
+      throw GraphStoreError.classify(error, path: path) { .queryFailed(reason: $0) }
     }
   }
 
@@ -91,4 +116,18 @@ public struct GraphStore: Sendable {
 /// A JSON array of strings, for `json_each` lists in SQL.
 func jsonArray(_ values: [String]) -> String {
   String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+}
+
+extension Row {
+  /// The value of `column`, decoded; a value of the wrong type (or NULL
+  /// where none may be) throws instead of trapping as GRDB's subscripts
+  /// do, so that a damaged store is an error, never a crash.
+  func get<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+    try decode(Value.self, forColumn: column)
+  }
+
+  /// The value at `index`, decoded; see ``get(_:)-(String)``.
+  func get<Value: DatabaseValueConvertible>(_ index: Int) throws -> Value {
+    try decode(Value.self, atIndex: index)
+  }
 }

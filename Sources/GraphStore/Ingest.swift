@@ -90,7 +90,9 @@ extension GraphStore {
           ? .added(releases: file.releases.count) : .replaced(releases: file.releases.count)
       }
     } catch {
-      throw .storeFailed(file: path, reason: "\(error)")
+      throw GraphStoreError.classify(error, path: self.path) {
+        .storeFailed(file: path, reason: $0)
+      }
     }
   }
 
@@ -163,8 +165,10 @@ extension GraphStore {
     let sentenceRows = try Row.fetchCursor(
       db, sql: "SELECT release, idx, start, \"end\", text FROM sentence ORDER BY release, idx")
     while let row = try sentenceRows.next() {
-      sentences[row[0], default: []].append(
-        Sentence(index: row[1], start: row[2], end: row[3], text: row[4]))
+      sentences[(try row.get(0)), default: []].append(
+        Sentence(
+          index: (try row.get(1)), start: (try row.get(2)), end: (try row.get(3)),
+          text: (try row.get(4))))
     }
     var seen: Set<String> = []
     var duplicates = 0
@@ -176,17 +180,18 @@ extension GraphStore {
         FROM release ORDER BY file, position
         """)
     while let row = try rows.next() {
-      let hash: String = row[7]
+      let hash: String = (try row.get(7))
       guard seen.insert(hash).inserted else {
         duplicates += 1
         continue
       }
-      let id: String = row[0]
-      let date: String? = row[5]
+      let id: String = (try row.get(0))
+      let date: String? = (try row.get(5))
       releases.append(
         Release(
-          id: id, source: row[1], position: row[2], title: row[3], category: row[4],
-          date: date.flatMap { PartialDate(iso: $0) }, body: row[6],
+          id: id, source: (try row.get(1)), position: (try row.get(2)), title: (try row.get(3)),
+          category: (try row.get(4)),
+          date: date.flatMap { PartialDate(iso: $0) }, body: (try row.get(6)),
           sentences: sentences[id] ?? [], contentHash: hash))
     }
     return (releases, duplicates)
@@ -225,7 +230,7 @@ extension GraphStore {
         }
       }
     } catch {
-      throw .rebuildFailed(reason: "\(error)")
+      throw GraphStoreError.classify(error, path: path) { .rebuildFailed(reason: $0) }
     }
     return RebuildSummary(
       before: before, after: try counts(), duplicateReleases: duplicates,
@@ -238,7 +243,7 @@ extension GraphStore {
   public func files() throws(GraphStoreError) -> [(path: String, releases: Int)] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT path, releases FROM file ORDER BY path").map {
-        (path: $0["path"] as String, releases: $0["releases"] as Int)
+        (path: (try $0.get("path") as String), releases: (try $0.get("releases") as Int))
       }
     }
   }
@@ -274,7 +279,9 @@ extension GraphStore {
         return paths
       }
     } catch {
-      throw .storeFailed(file: path, reason: "\(error)")
+      throw GraphStoreError.classify(error, path: self.path) {
+        .storeFailed(file: path, reason: $0)
+      }
     }
   }
 }

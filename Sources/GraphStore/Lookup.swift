@@ -69,8 +69,10 @@ extension GraphStore {
       let exact = try Row.fetchAll(
         db, sql: "SELECT entity, rank FROM lookup WHERE key = ? ORDER BY rank, entity",
         arguments: [key])
-      if let best = exact.first?["rank"] as Int? {
-        let ids = exact.filter { ($0["rank"] as Int) == best }.map { $0["entity"] as String }
+      if let best = try exact.first.map({ try $0.get("rank") as Int }) {
+        let ids = try exact.filter { (try $0.get("rank") as Int) == best }.map {
+          (try $0.get("entity") as String)
+        }
         return try Self.decide(db, ids, query: text)
       }
       // Prefixes of a whole name.
@@ -91,8 +93,8 @@ extension GraphStore {
       var distances: [String: Int] = [:]
       var sharedWords: [String: Int] = [:]
       for row in names {
-        let id: String = row[0]
-        for name in [row[1], row[3]] as [String?] {
+        let id: String = (try row.get(0))
+        for name in [(try row.get(1)), (try row.get(3))] as [String?] {
           guard let name else { continue }
           let words = LookupKey.words(name)
           if queryWords.count > 1, queryWords.count <= words.count,
@@ -143,10 +145,10 @@ extension GraphStore {
       .map(brief)
   }
 
-  static func brief(_ row: Row) -> EntityBrief {
+  static func brief(_ row: Row) throws -> EntityBrief {
     EntityBrief(
-      id: row["id"], name: row["name"],
-      type: EntityType(rawValue: row["type"]) ?? .organization)
+      id: (try row.get("id")), name: (try row.get("name")),
+      type: EntityType(rawValue: (try row.get("type"))) ?? .organization)
   }
 }
 

@@ -103,13 +103,14 @@ extension GraphStore {
           FROM participant p JOIN entity e ON e.id = p.entity
           WHERE p.meeting IN (SELECT value FROM json_each(?))
           ORDER BY p.meeting, e.name, e.id
-          """, arguments: [jsonArray(meetings.map { $0["id"] as String })])
+          """, arguments: [jsonArray(meetings.map { (try $0.get("id") as String) })])
       var briefs: [String: EntityBrief] = [:]
       for row in rows {
-        let brief = Self.brief(row)
+        let brief = try Self.brief(row)
         briefs[brief.id] = brief
-        participants[row["meeting"], default: []].append(
-          Participant(entity: brief, role: row["role"], represents: row["represents"]))
+        participants[(try row.get("meeting")), default: []].append(
+          Participant(
+            entity: brief, role: (try row.get("role")), represents: (try row.get("represents"))))
       }
       // Bodies people represented without taking part themselves.
       let missing = Set(participants.values.joined().compactMap(\.represents)).subtracting(
@@ -119,7 +120,7 @@ extension GraphStore {
       }
       var result: [MeetingRow] = []
       for meeting in meetings {
-        let id: String = meeting["id"]
+        let id: String = (try meeting.get("id"))
         let all = participants[id] ?? []
         let ownSide = Self.side(of: entity, among: all)
         let others = all.filter {
@@ -150,9 +151,11 @@ extension GraphStore {
           result.append(
             MeetingRow(
               meeting: id, counterpart: counterpart, representing: representing, role: role,
-              date: meeting["date"], endDate: meeting["end_date"], place: meeting["place"],
-              status: meeting["status"], evidence: meeting["evidence"],
-              sentence: meeting["sentence"], release: ReleaseBrief(meeting), side: side))
+              date: (try meeting.get("date")), endDate: (try meeting.get("end_date")),
+              place: (try meeting.get("place")),
+              status: (try meeting.get("status")), evidence: (try meeting.get("evidence")),
+              sentence: (try meeting.get("sentence")), release: try ReleaseBrief(meeting),
+              side: side))
         }
       }
       return result

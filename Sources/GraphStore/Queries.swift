@@ -21,11 +21,11 @@ public struct ReleaseBrief: Hashable, Sendable, Codable {
     self.source = source
   }
 
-  init(_ row: Row, prefix: String = "release_") {
-    id = row[prefix + "id"]
-    title = row[prefix + "title"]
-    date = row[prefix + "date"]
-    source = row[prefix + "source"]
+  init(_ row: Row, prefix: String = "release_") throws {
+    id = try row.get(prefix + "id")
+    title = try row.get(prefix + "title")
+    date = try row.get(prefix + "date")
+    source = try row.get(prefix + "source")
   }
 
   /// Columns for `init(_:)`, from a `release` table aliased `r`.
@@ -89,10 +89,12 @@ extension GraphStore {
               WHERE a.entity = e.id AND r.date GLOB '[0-9]*') AS last_seen
           FROM entity e \(filter)
           """, arguments: StatementArguments(arguments))
-      return rows.map { row in
+      return try rows.map { row in
         EntitySummary(
-          entity: Self.brief(row), country: row["country"], releases: row["releases"],
-          meetings: row["meetings"], firstSeen: row["first_seen"], lastSeen: row["last_seen"])
+          entity: try Self.brief(row), country: (try row.get("country")),
+          releases: (try row.get("releases")),
+          meetings: (try row.get("meetings")), firstSeen: (try row.get("first_seen")),
+          lastSeen: (try row.get("last_seen")))
       }.sorted {
         ($0.entity.type, $0.entity.name, $0.entity.id) < (
           $1.entity.type, $1.entity.name, $1.entity.id
@@ -180,13 +182,14 @@ extension GraphStore {
         ).map { row in
           AffiliationSpan(
             person: EntityBrief(
-              id: row["p_id"], name: row["p_name"],
-              type: EntityType(rawValue: row["p_type"]) ?? .person),
+              id: (try row.get("p_id")), name: (try row.get("p_name")),
+              type: EntityType(rawValue: (try row.get("p_type"))) ?? .person),
             org: EntityBrief(
-              id: row["o_id"], name: row["o_name"],
-              type: EntityType(rawValue: row["o_type"]) ?? .organization),
-            title: row["title"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-            releases: row["releases"])
+              id: (try row.get("o_id")), name: (try row.get("o_name")),
+              type: EntityType(rawValue: (try row.get("o_type"))) ?? .organization),
+            title: (try row.get("title")), firstSeen: (try row.get("first_seen")),
+            lastSeen: (try row.get("last_seen")),
+            releases: (try row.get("releases")))
         }
       }
       func linked(_ sql: String) throws -> [EntityBrief] {
@@ -215,8 +218,9 @@ extension GraphStore {
             UNION SELECT meeting FROM participant WHERE represents = ?1)
           GROUP BY m.status
           """, arguments: [id])
-      func count(_ status: String) -> Int {
-        meetings.first { ($0["status"] as String) == status }?["n"] ?? 0
+      func count(_ status: String) throws -> Int {
+        try meetings.first { (try $0.get("status") as String) == status }.map { try $0.get("n") }
+          ?? 0
       }
       let releases = try Row.fetchAll(
         db,
@@ -225,13 +229,13 @@ extension GraphStore {
           WHERE r.id IN (SELECT release FROM appearance WHERE entity = ?)
           ORDER BY r.date, r.file, r.position
           """, arguments: [id]
-      ).map { ReleaseBrief($0) }
+      ).map { try ReleaseBrief($0) }
       let dates = releases.compactMap(\.date).filter { $0.first?.isNumber == true }.sorted()
       return EntityCard(
         entity: entity, country: country, aliases: aliases,
         affiliations: try spans("person"), members: try spans("org"), parents: parents,
         children: children, predecessors: predecessors, successors: successors,
-        meetingsHeld: count("held"), meetingsPlanned: count("planned"),
+        meetingsHeld: try count("held"), meetingsPlanned: try count("planned"),
         firstSeen: dates.first, lastSeen: dates.last, releases: releases)
     }
   }

@@ -16,13 +16,95 @@ import GRDB
 /// time gives the same graph as ingesting them together, and a correction is
 /// applied again every time the graph is derived.
 enum Schema {
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1") { db in
-      try createInputs(db)
-      try createGraph(db)
+  /// The migrations, oldest first. Their ids are recorded in the
+  /// `grdb_migrations` table (the name GRDB's migrator used, so stores
+  /// written before this runner existed are read as they are).
+  static let migrations: [(id: String, run: @Sendable (Database) throws -> Void)] = [
+    (
+      "v1",
+      { db in
+        try createInputs(db)
+        try createGraph(db)
+      }
+    )
+  ]
+
+  /// The tables every store has (the FTS indexes' shadow tables aside).
+  static var tables: [String] {
+    ["meta", "file", "release", "sentence", "sentence_fts", "release_fts", "correction"]
+      + graphTables
+  }
+
+  /// What a store's schema is, compared with this pressgraph's.
+  enum State: Equatable {
+    /// No migration has run: a new, empty database.
+    case empty
+    /// Some known migrations are still to run.
+    case older(pending: [String])
+    /// Every migration has run.
+    case current
+    /// Migrations this pressgraph does not know have run: a newer
+    /// pressgraph wrote the store.
+    case newer(unknown: [String])
+  }
+
+  /// The schema state of `db`.
+  static func state(_ db: Database) throws -> State {
+    guard try db.tableExists("grdb_migrations") else { return .empty }
+    let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+    let known = migrations.map(\.id)
+    let unknown = applied.subtracting(known).sorted()
+    if !unknown.isEmpty { return .newer(unknown: unknown) }
+    if applied.isEmpty { return .empty }
+    let pending = known.filter { !applied.contains($0) }
+    return pending.isEmpty ? .current : .older(pending: pending)
+  }
+
+  /// Creates or upgrades the tables, in one immediate transaction, so that
+  /// two processes creating one new store at once do it once: the second
+  /// waits for the first's lock (the busy timeout), then finds the tables
+  /// made. Stamps the store's application id.
+  ///
+  /// - Throws: ``GraphStoreError/newerStore(path:unknownMigrations:writtenBy:)``
+  ///   (with an empty path; the caller names the file) when the store was
+  ///   written by a newer pressgraph; database errors otherwise.
+  static func prepare(_ writer: some DatabaseWriter, writtenBy version: String?) throws {
+    try writer.writeWithoutTransaction { db in
+      try db.inTransaction(.immediate) {
+        let state = try state(db)
+        if state == .empty,
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 > 0
+        {
+          throw GraphStoreError.notAStore(
+            path: "", reason: "an SQLite database without pressgraph's tables")
+        }
+        if case .newer(let unknown) = state {
+          throw GraphStoreError.newerStore(
+            path: "", unknownMigrations: unknown,
+            writtenBy: try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'writer'"))
+        }
+        if state != .current {
+          try db.execute(
+            sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+          )
+          let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+          for migration in migrations where !applied.contains(migration.id) {
+            try migration.run(db)
+            try db.execute(
+              sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.id])
+          }
+        }
+        if try Int32.fetchOne(db, sql: "PRAGMA application_id") != GraphStore.applicationID {
+          try db.execute(sql: "PRAGMA application_id = \(GraphStore.applicationID)")
+        }
+        if let version {
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('writer', ?)",
+            arguments: [version])
+        }
+        return .commit
+      }
     }
-    return migrator
   }
 
   private static func createInputs(_ db: Database) throws {

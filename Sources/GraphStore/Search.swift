@@ -40,20 +40,23 @@ extension GraphStore {
           """, arguments: [query, limit])
       var hits: [(Double, SearchHit)] = []
       for row in titles {
-        let release = ReleaseBrief(row)
+        let release = try ReleaseBrief(row)
         hits.append(
           (
-            row["score"],
-            SearchHit(release: release, sentence: nil, text: release.title, snippet: row["snippet"])
+            (try row.get("score")),
+            SearchHit(
+              release: release, sentence: nil, text: release.title,
+              snippet: (try row.get("snippet")))
           ))
       }
       for row in sentences {
         hits.append(
           (
-            row["score"],
+            (try row.get("score")),
             SearchHit(
-              release: ReleaseBrief(row), sentence: row["idx"], text: row["text"],
-              snippet: row["snippet"])
+              release: try ReleaseBrief(row), sentence: (try row.get("idx")),
+              text: (try row.get("text")),
+              snippet: (try row.get("snippet")))
           ))
       }
       return hits.sorted {

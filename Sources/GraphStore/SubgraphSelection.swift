@@ -138,8 +138,8 @@ struct SubgraphBuilder {
       candidates = Set(
         try String.fetchAll(
           db, sql: "SELECT entity FROM appearance WHERE release = ?", arguments: [id]))
-      let date: String? = row["date"]
-      title = (row["title"] as String) + (date.map { " (\($0))" } ?? "")
+      let date: String? = (try row.get("date"))
+      title = (try row.get("title") as String) + (date.map { " (\($0))" } ?? "")
     case .whole:
       kind = .whole
       candidates = Set(try String.fetchAll(db, sql: "SELECT id FROM entity"))
@@ -251,7 +251,8 @@ struct SubgraphBuilder {
       Row.fetchAll(
         db, sql: "SELECT id, country FROM entity WHERE id IN (SELECT value FROM json_each(?))",
         arguments: [jsonArray(kept.sorted())]
-      ).map { ($0["id"] as String, $0["country"] as String?) }, uniquingKeysWith: { a, _ in a })
+      ).map { ((try $0.get("id") as String), (try $0.get("country") as String?)) },
+      uniquingKeysWith: { a, _ in a })
     let nodes = kept.compactMap { id -> Subgraph.Node? in
       guard let brief = briefs[id] else { return nil }
       let role = roles[id]
@@ -270,7 +271,7 @@ struct SubgraphBuilder {
       db, sql: "SELECT id, name, type FROM entity WHERE id IN (SELECT value FROM json_each(?))",
       arguments: [jsonArray(ids.sorted())])
     {
-      let brief = GraphStore.brief(row)
+      let brief = try GraphStore.brief(row)
       result[brief.id] = brief
     }
     return result
@@ -288,7 +289,7 @@ struct SubgraphBuilder {
         GROUP BY a.entity
         """, arguments: [jsonArray(ids.sorted())])
     {
-      result[row["entity"]] = (row["first"], row["last"])
+      result[(try row.get("entity"))] = ((try row.get("first")), (try row.get("last")))
     }
     return result
   }
@@ -304,11 +305,11 @@ struct SubgraphBuilder {
         ORDER BY person, date, org, title
         """, arguments: [jsonArray(ids.sorted())])
     {
-      let person: String = row["person"]
-      let org: String = row["org"]
+      let person: String = (try row.get("person"))
+      let org: String = (try row.get("org"))
       let candidate = (
-        title: row["title"] as String?, org: org, inside: ids.contains(org),
-        date: row["date"] as String
+        title: (try row.get("title") as String?), org: org, inside: ids.contains(org),
+        date: (try row.get("date") as String)
       )
       if let current = result[person], current.inside, !candidate.inside { continue }
       result[person] = candidate
@@ -345,22 +346,23 @@ struct SubgraphBuilder {
           ORDER BY a.person, a.org, a.date, a.release, a.title
           """, arguments: [list, release])
       {
-        let date: String? = row["date"]
+        let date: String? = (try row.get("date"))
         guard inWindow(low: date, high: date) else { continue }
-        let person: String = row["person"]
-        let org: String = row["org"]
+        let person: String = (try row.get("person"))
+        let org: String = (try row.get("org"))
         let key = person + "\u{1}" + org
         // The latest title wins; the earliest statement is the evidence.
         let sortDate = date ?? ""
         if let (existing, existingDate) = byPair[key] {
           if sortDate >= existingDate {
             var edge = existing
-            edge.title = row["title"]
+            edge.title = (try row.get("title"))
             byPair[key] = (edge, sortDate)
           }
         } else {
           byPair[key] = (
-            Subgraph.Edge(source: person, target: org, relation: .affiliation, title: row["title"]),
+            Subgraph.Edge(
+              source: person, target: org, relation: .affiliation, title: (try row.get("title"))),
             sortDate
           )
         }
@@ -386,14 +388,14 @@ struct SubgraphBuilder {
           ORDER BY l.child, l.parent, r.date, r.id
           """, arguments: [list, release])
       {
-        let brief = ReleaseBrief(row)
+        let brief = try ReleaseBrief(row)
         guard inWindow(low: brief.date, high: brief.date) else { continue }
-        let key = (row["child"] as String) + "\u{1}" + (row["parent"] as String)
+        let key = (try row.get("child") as String) + "\u{1}" + (try row.get("parent") as String)
         guard seen.insert(key).inserted else { continue }
         edges.append(
           Subgraph.Edge(
-            source: row["child"], target: row["parent"], relation: .parent,
-            evidence: [Subgraph.Evidence(sentence: row["evidence"], release: brief)]))
+            source: (try row.get("child")), target: (try row.get("parent")), relation: .parent,
+            evidence: [Subgraph.Evidence(sentence: (try row.get("evidence")), release: brief)]))
       }
     }
     if request.relations.contains(.predecessor), release == nil {
@@ -407,7 +409,8 @@ struct SubgraphBuilder {
       {
         edges.append(
           Subgraph.Edge(
-            source: row["predecessor"], target: row["successor"], relation: .predecessor))
+            source: (try row.get("predecessor")), target: (try row.get("successor")),
+            relation: .predecessor))
       }
     }
     if request.relations.contains(.meeting) {
@@ -432,14 +435,17 @@ struct SubgraphBuilder {
           ORDER BY meeting, entity
           """, arguments: [list])
       {
-        participants[row["meeting"], default: []].append((row["entity"], row["represents"]))
+        participants[(try row.get("meeting")), default: []].append(
+          ((try row.get("entity")), (try row.get("represents"))))
       }
       var byPair: [String: Subgraph.Edge] = [:]
       for meeting in meetings {
-        let status: String = meeting["status"]
+        let status: String = (try meeting.get("status"))
         if request.heldOnly, status != "held" { continue }
-        guard inWindow(low: meeting["low"], high: meeting["high"]) else { continue }
-        let id: String = meeting["id"]
+        guard inWindow(low: (try meeting.get("low")), high: (try meeting.get("high"))) else {
+          continue
+        }
+        let id: String = (try meeting.get("id"))
         let all = participants[id] ?? []
         // Bodies represented by a person present are drawn through that
         // person; the pairs are among the others.
@@ -453,11 +459,11 @@ struct SubgraphBuilder {
         for (i, a) in present.enumerated() {
           for b in present[(i + 1)...] { meetingPairs.append((a, b)) }
         }
-        let date: String? = meeting["date"]
-        let end: String? = meeting["end_date"]
+        let date: String? = (try meeting.get("date"))
+        let end: String? = (try meeting.get("end_date"))
         let evidence = Subgraph.Evidence(
-          sentence: meeting["evidence"], release: ReleaseBrief(meeting),
-          date: date.map { d in end.map { "\(d)/\($0)" } ?? d }, place: meeting["place"],
+          sentence: (try meeting.get("evidence")), release: try ReleaseBrief(meeting),
+          date: date.map { d in end.map { "\(d)/\($0)" } ?? d }, place: (try meeting.get("place")),
           status: status)
         for (i, a) in principals.enumerated() {
           for b in principals[(i + 1)...] {
@@ -500,7 +506,7 @@ struct SubgraphBuilder {
           LIMIT 1
           """, arguments: [release, person, org])
     else { return [] }
-    return [Subgraph.Evidence(sentence: row["text"], release: ReleaseBrief(row))]
+    return [Subgraph.Evidence(sentence: (try row.get("text")), release: try ReleaseBrief(row))]
   }
 
   /// The stored evidence of a relation (from the edge table).
@@ -515,7 +521,7 @@ struct SubgraphBuilder {
           WHERE e.source = ? AND e.relation = ? AND e.target = ? AND e.evidence IS NOT NULL
           """, arguments: [source, relation.rawValue, target])
     else { return [] }
-    return [Subgraph.Evidence(sentence: row["evidence"], release: ReleaseBrief(row))]
+    return [Subgraph.Evidence(sentence: (try row.get("evidence")), release: try ReleaseBrief(row))]
   }
 }
 

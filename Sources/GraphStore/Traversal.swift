@@ -155,13 +155,14 @@ extension GraphStore {
       arguments: [
         jsonArray(sources), jsonArray(relations.map(\.rawValue).sorted()), target, target,
       ])
-    return rows.map { row in
-      let release: String? = row["release_id"]
+    return try rows.map { row in
+      let release: String? = (try row.get("release_id"))
       return Step(
-        source: row["source"], target: brief(row),
-        relation: Relation(rawValue: row["relation"]) ?? .meeting, forward: row["forward"],
-        label: row["label"], evidence: row["evidence"],
-        release: release == nil ? nil : ReleaseBrief(row), count: row["count"])
+        source: (try row.get("source")), target: try brief(row),
+        relation: Relation(rawValue: (try row.get("relation"))) ?? .meeting,
+        forward: (try row.get("forward")),
+        label: (try row.get("label")), evidence: (try row.get("evidence")),
+        release: release == nil ? nil : try ReleaseBrief(row), count: (try row.get("count")))
     }
   }
 
@@ -184,12 +185,14 @@ extension GraphStore {
         ORDER BY edge.source, \(relationOrder), edge.target
         """, arguments: [jsonArray(sources), jsonArray(relations.map(\.rawValue).sorted())]
     ).map { row in
-      let target: String = row["target"]
+      let target: String = (try row.get("target"))
       return Step(
-        source: row["source"],
+        source: (try row.get("source")),
         target: EntityBrief(
-          id: target, name: target, type: EntityType(rawValue: row["type"]) ?? .organization),
-        relation: Relation(rawValue: row["relation"]) ?? .meeting, forward: true, label: nil,
+          id: target, name: target,
+          type: EntityType(rawValue: (try row.get("type"))) ?? .organization),
+        relation: Relation(rawValue: (try row.get("relation"))) ?? .meeting, forward: true,
+        label: nil,
         evidence: nil, release: nil, count: 1)
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `pressgraph` command: a thin layer over the pressgraph libraries.
 @main
@@ -32,13 +33,74 @@ struct Pressgraph: ParsableCommand {
       matched or the command failed, 2 when an entity name is ambiguous, 64 \
       for a usage error.
       """,
-    version: "0.1.0",
+    version: versionNumber,
     subcommands: [
       ReleasesCommand.self, ExtractCommand.self, IngestCommand.self, EntitiesCommand.self,
       ShowCommand.self, MetCommand.self, PathCommand.self, NeighborsCommand.self,
       SearchCommand.self, MergeCommand.self, SplitCommand.self, RenameCommand.self,
       AliasCommand.self, CorrectionsCommand.self, RenderCommand.self, ExportCommand.self,
-      ForgetCommand.self, RenderWorkerCommand.self,
+      ForgetCommand.self, CheckCommand.self, RenderWorkerCommand.self,
     ]
   )
+
+  /// The tool's version.
+  static let versionNumber = "0.2.0"
+  /// What the tool records in stores it writes.
+  static let versionLine = "pressgraph \(versionNumber)"
+
+  /// Exit status for a failed write (sysexits.h `EX_IOERR`).
+  static let ioError: Int32 = 74
+
+  /// Parses, runs, and exits; every write is checked on the way.
+  ///
+  /// - A write to standard output that fails because the reader left (a
+  ///   closed pipe, `| head`) ends the tool quietly with status 0.
+  /// - Any other failed write (a full disk, a closed descriptor) is named
+  ///   on stderr, and the tool exits 74.
+  /// - A failed write to standard error cannot be reported; the tool exits
+  ///   74 when it would otherwise have succeeded.
+  static func main() {
+    StandardStreams.prepare()
+    let status: Int32
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      status = finished(0)
+    } catch let failure as OutputFailure {
+      if failure.readerLeft {
+        status = 0
+      } else {
+        StandardStreams.writeError(Array("pressgraph: \(failure.message)\n".utf8))
+        status = ioError
+      }
+    } catch {
+      let code = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        let text = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
+        if code == 0 {
+          do {
+            try StandardStreams.writeOutput(text)
+          } catch let failure {
+            if !failure.readerLeft {
+              StandardStreams.writeError(Array("pressgraph: \(failure.message)\n".utf8))
+              Foundation.exit(ioError)
+            }
+          }
+        } else {
+          StandardStreams.writeError(text)
+        }
+      }
+      status = finished(code)
+    }
+    Foundation.exit(status)
+  }
+
+  /// `status`, or 74 when it is 0 but a diagnostic could not be written.
+  private static func finished(_ status: Int32) -> Int32 {
+    guard status == 0, let code = StandardStreams.standardErrorFailure.withLock({ $0 }) else {
+      return status
+    }
+    return code == EPIPE ? status : ioError
+  }
 }

@@ -30,6 +30,13 @@ public struct CorpusReader: Sendable {
     public var releases: [Release]
     /// What was repaired, skipped or refused.
     public var diagnostics: [Diagnostic]
+
+    /// Creates an outcome (stores and tests build them from stored data).
+    public init(file: SourceFile, releases: [Release], diagnostics: [Diagnostic]) {
+      self.file = file
+      self.releases = releases
+      self.diagnostics = diagnostics
+    }
   }
 
   /// Everything read below some paths.

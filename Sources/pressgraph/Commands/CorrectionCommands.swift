@@ -168,7 +168,12 @@ struct CorrectionsCommand: ParsableCommand {
 
   func run() throws {
     let terminal = Terminal()
-    let store = try self.store.open(create: false, terminal: terminal)
+    // Listing and exporting only read; importing may start a new store.
+    let changes = remove != nil || importFile != nil
+    let store =
+      changes
+      ? try self.store.open(create: importFile != nil, terminal: terminal)
+      : try self.store.openForQuery(terminal: terminal)
     if let remove {
       guard
         try storeCall(
@@ -221,7 +226,7 @@ struct CorrectionsCommand: ParsableCommand {
       headers: ["#", "ACTION", "CORRECTION"],
       rows: corrections.map { [String($0.number ?? 0), $0.action.rawValue, $0.summary] },
       flexibleColumn: 2)
-    terminal.write(table.render(width: terminal.width))
+    try terminal.write(table.render(width: terminal.width))
   }
 
   private func rebuild(_ store: GraphStore, _ terminal: Terminal) throws {

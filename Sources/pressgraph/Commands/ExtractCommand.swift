@@ -58,7 +58,7 @@ struct ExtractCommand: ParsableCommand {
     case .json:
       try terminal.writeJSON(ExtractionDocument(graph))
     case .text:
-      terminal.write(ExtractionText.render(graph))
+      try terminal.write(ExtractionText.render(graph))
     }
     if !output.quiet {
       let meetings = graph.releases.reduce(0) { $0 + $1.meetings.count }

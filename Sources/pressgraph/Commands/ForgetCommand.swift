@@ -35,13 +35,16 @@ struct ForgetCommand: ParsableCommand {
 
   func run() throws {
     let terminal = Terminal()
-    let store = try options.store.open(create: false, terminal: terminal)
+    let store =
+      list
+      ? try options.store.openForQuery(terminal: terminal)
+      : try options.store.open(create: false, terminal: terminal)
     if list {
       let files = try storeCall(terminal) { () throws(GraphStoreError) in try store.files() }
       let table = Table(
         headers: ["FILE", "RELEASES"], rows: files.map { [$0.path, String($0.releases)] },
         flexibleColumn: 0)
-      terminal.write(table.render(width: terminal.width))
+      try terminal.write(table.render(width: terminal.width))
       return
     }
     var missing: [String] = []

@@ -70,7 +70,7 @@ struct EntitiesCommand: ParsableCommand {
           String($0.meetings), $0.firstSeen ?? "", $0.lastSeen ?? "",
         ]
       }, flexibleColumn: 1)
-    terminal.write(table.render(width: terminal.width))
+    try terminal.write(table.render(width: terminal.width))
     terminal.status(plural(rows.count, "entity", "entities"))
   }
 }
@@ -103,7 +103,7 @@ struct ShowCommand: ParsableCommand {
     let brief = try store.resolve(entity, terminal: terminal)
     let card = try storeCall(terminal) { () throws(GraphStoreError) in try store.card(brief.id) }
     if format.json { return try terminal.writeJSON(card) }
-    terminal.write(StoreText.card(card, width: terminal.width))
+    try terminal.write(StoreText.card(card, width: terminal.width))
   }
 }
 
@@ -187,7 +187,7 @@ struct MetCommand: ParsableCommand {
           + (includePlanned ? "" : " (planned meetings are left out; add --include-planned)"))
       return
     }
-    terminal.write(StoreText.meetings(rows, width: terminal.width))
+    try terminal.write(StoreText.meetings(rows, width: terminal.width))
     let meetings = Set(rows.map(\.meeting)).count
     let counterparts = Set(rows.map(\.counterpart.id)).count
     terminal.status(
@@ -247,7 +247,7 @@ struct PathCommand: ParsableCommand {
       throw ExitCode.failure
     }
     if format.json { return try terminal.writeJSON(hops) }
-    terminal.write(StoreText.path(hops, from: source, to: target, width: terminal.width))
+    try terminal.write(StoreText.path(hops, from: source, to: target, width: terminal.width))
   }
 }
 
@@ -300,7 +300,7 @@ struct NeighborsCommand: ParsableCommand {
           $0.hop.from.name,
         ]
       }, flexibleColumn: 3)
-    terminal.write(table.render(width: terminal.width))
+    try terminal.write(table.render(width: terminal.width))
     terminal.status("\(target.name): \(plural(rows.count, "neighbor"))")
   }
 }
@@ -345,7 +345,8 @@ struct SearchCommand: ParsableCommand {
       terminal.status("no release matches")
       return
     }
-    terminal.write(StoreText.search(hits, width: terminal.width, bold: terminal.stdoutIsTerminal))
+    try terminal.writeEscaped(
+      StoreText.search(hits, width: terminal.width, bold: terminal.stdoutIsTerminal))
     terminal.status(plural(hits.count, "match", "matches"))
   }
 }

@@ -49,7 +49,7 @@ struct ReleasesCommand: ParsableCommand {
       let rows = releases.map { release in
         [release.id, release.date?.description ?? "—", release.title, release.source]
       }
-      terminal.write(
+      try terminal.write(
         Table(headers: ["ID", "DATE", "TITLE", "SOURCE"], rows: rows, flexibleColumn: 2)
           .render(width: terminal.width))
     }

@@ -83,7 +83,9 @@ struct DrawCommandOptions: ParsableArguments {
 
   @Option(
     name: .shortAndLong,
-    help: ArgumentHelp("Write to this file (default: stdout).", valueName: "file"))
+    help: ArgumentHelp(
+      "Write to this file (default, or -: stdout); a file is replaced atomically.",
+      valueName: "file"))
   var output: String?
 
   @Option(
@@ -115,6 +117,9 @@ struct DrawCommandOptions: ParsableArguments {
     if let width, width < 16 {
       throw ValidationError("--width takes a number of pixels, 16 or more")
     }
+    if let output, let problem = OutputFile.problem(with: output) {
+      throw ValidationError(problem)
+    }
     if SVGOptions(idPrefix: idPrefix).validatedIDPrefix != idPrefix {
       throw ValidationError("--id-prefix takes a letter, then letters, digits, - or _")
     }
@@ -122,7 +127,7 @@ struct DrawCommandOptions: ParsableArguments {
 
   /// The format in effect.
   var effectiveFormat: DrawingFormat {
-    format ?? output.flatMap(DrawingFormat.init(fileName:)) ?? .svg
+    format ?? output.flatMap { $0 == "-" ? nil : DrawingFormat(fileName: $0) } ?? .svg
   }
 
   /// A request around `focus`, with these filters.
@@ -138,7 +143,8 @@ struct DrawCommandOptions: ParsableArguments {
   /// Draws or exports `subgraph` and writes it.
   func write(_ subgraph: Subgraph, terminal: Terminal) throws {
     let format = effectiveFormat
-    if output == nil, format.isBinary, terminal.stdoutIsTerminal {
+    let toStandardOutput = output == nil || output == "-"
+    if toStandardOutput, format.isBinary, terminal.stdoutIsTerminal {
       terminal.status(
         "pressgraph: \(format.rawValue.uppercased()) is binary; write it to a file with -o FILE.")
       throw ExitCode.validationFailure
@@ -185,20 +191,15 @@ struct DrawCommandOptions: ParsableArguments {
       terminal.status("pressgraph: \(error)")
       throw ExitCode.failure
     }
-    if let output {
-      do {
-        try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-      } catch {
-        terminal.status("pressgraph: cannot write \(output): \(error.localizedDescription)")
-        throw ExitCode.failure
-      }
+    if let output, output != "-" {
+      try OutputFile.write(bytes, to: output, terminal: terminal)
       if !quiet.quiet {
         terminal.status(
           "wrote \(output): \(plural(subgraph.nodes.count, "node")), \(plural(subgraph.edges.count, "edge"))"
             + (engineUsed.map { " (\($0) layout)" } ?? ""))
       }
     } else {
-      FileHandle.standardOutput.write(Data(bytes))
+      try terminal.writeBytes(bytes)
     }
   }
 }

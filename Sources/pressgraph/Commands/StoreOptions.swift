@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GraphStore
 
 /// `--db PATH`: where the store lives.
@@ -18,38 +17,100 @@ struct StoreOptions: ParsableArguments {
       ?? "pressgraph.sqlite"
   }
 
-  /// Opens the store; with `create` false, a missing file is an error that
-  /// says how to make one.
-  func open(create: Bool, terminal: Terminal) throws -> GraphStore {
-    let path = self.path
-    if !create, !FileManager.default.fileExists(atPath: path) {
-      terminal.status(
-        "pressgraph: no store at \(path). Run `pressgraph ingest FOLDER` first"
-          + " (or name the store with --db or PRESSGRAPH_DB).")
-      throw ExitCode.failure
+  func validate() throws {
+    if let db, db.isEmpty {
+      throw ValidationError("--db needs a file name")
     }
-    do {
-      let queue = try DatabaseQueue(path: path, configuration: GraphStore.configuration())
-      return try GraphStore(queue)
-    } catch let error as GraphStoreError {
-      terminal.status("pressgraph: \(path): \(error)")
-      throw ExitCode.failure
-    } catch {
-      terminal.status("pressgraph: \(path): cannot open the store: \(error)")
-      throw ExitCode.failure
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw ValidationError(
+        "--db \(TerminalText.escaped(path)) is a folder; name a store file (in it, for example)")
     }
   }
 
-  /// Opens an existing store for a query, warning when its graph is behind
-  /// its releases (an interrupted ingest).
+  /// Opens the store for changes (ingest, corrections, forget). With
+  /// `create`, a missing or empty file becomes a new store; without, a
+  /// missing store is an error that says how to make one. A file that is
+  /// not a pressgraph store is never touched.
+  func open(create: Bool, terminal: Terminal) throws -> GraphStore {
+    let path = self.path
+    if !create, !FileManager.default.fileExists(atPath: path) {
+      StoreFailure.report(.noStore(path: path), terminal: terminal)
+      throw ExitCode.failure
+    }
+    do {
+      return try GraphStore.open(path: path, access: .write, writtenBy: Pressgraph.versionLine)
+    } catch {
+      throw StoreFailure.exit(error, terminal: terminal)
+    }
+  }
+
+  /// Opens an existing store read-only for a query (it is never created or
+  /// changed), warning when its graph is behind its releases.
   func openForQuery(terminal: Terminal) throws -> GraphStore {
-    let store = try open(create: false, terminal: terminal)
+    let store: GraphStore
+    do {
+      store = try GraphStore.open(path: path, access: .read)
+    } catch {
+      throw StoreFailure.exit(error, terminal: terminal)
+    }
     if (try? store.isGraphCurrent()) == false {
       terminal.status(
         "pressgraph: warning: the graph is older than the stored releases (an ingest was"
           + " interrupted); run `pressgraph ingest` to bring it up to date.")
     }
     return store
+  }
+}
+
+/// How the tool reports a store's errors: the message, the advice that
+/// names our commands and flags, and the exit status.
+enum StoreFailure {
+  /// Exit status of a store another process keeps busy (sysexits.h
+  /// `EX_TEMPFAIL`: try again).
+  static let busy = ExitCode(75)
+
+  /// Prints `error` with its advice.
+  static func report(_ error: GraphStoreError, terminal: Terminal) {
+    switch error {
+    case .noStore(let path):
+      terminal.status(
+        "pressgraph: no store at \(path). Run `pressgraph ingest FOLDER` first"
+          + " (or name the store with --db or PRESSGRAPH_DB).")
+    case .damaged(let path, _):
+      terminal.status("pressgraph: \(error).")
+      terminal.status(
+        "Run `pressgraph check\(path.map { " --db \(shellQuoted($0))" } ?? "")` to see what can be"
+          + " recovered.")
+    case .busy:
+      terminal.status("pressgraph: \(error). Try again when the other command has finished.")
+    default:
+      terminal.status("pressgraph: \(error)")
+    }
+  }
+
+  /// Prints `error` and returns the exit status to throw.
+  static func exit(_ error: any Error, terminal: Terminal) -> ExitCode {
+    guard let error = error as? GraphStoreError else {
+      terminal.status("pressgraph: \(error)")
+      return .failure
+    }
+    report(error, terminal: terminal)
+    switch error {
+    case .unusablePath: return .validationFailure
+    case .diskFull: return ExitCode(Pressgraph.ioError)
+    case .busy: return busy
+    default: return .failure
+    }
+  }
+
+  /// `text` quoted for a POSIX shell when it needs it.
+  static func shellQuoted(_ text: String) -> String {
+    let plain = text.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0)
+    }
+    return plain && !text.isEmpty
+      ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
 
@@ -85,18 +146,17 @@ extension GraphStore {
       }
       throw ExitCode.failure
     } catch {
-      terminal.status("pressgraph: \(error)")
-      throw ExitCode.failure
+      throw StoreFailure.exit(error, terminal: terminal)
     }
   }
 }
 
-/// Runs a store call, printing its error and exiting with status 1.
+/// Runs a store call, printing its error (with advice) and exiting with
+/// its status.
 func storeCall<T>(_ terminal: Terminal, _ body: () throws(GraphStoreError) -> T) throws -> T {
   do {
     return try body()
   } catch {
-    terminal.status("pressgraph: \(error)")
-    throw ExitCode.failure
+    throw StoreFailure.exit(error, terminal: terminal)
   }
 }

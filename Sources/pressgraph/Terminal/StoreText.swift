@@ -121,12 +121,16 @@ enum StoreText {
     return lines.joined(separator: "\n")
   }
 
+  /// Search hits, their data already escaped for the terminal (the only
+  /// text that carries our own terminal codes: bold for the matches).
   static func search(_ hits: [SearchHit], width: Int?, bold: Bool) -> String {
     hits.map { hit in
-      let text = hit.snippet.replacingOccurrences(of: "«", with: bold ? "\u{1B}[1m" : "«")
+      let text = TerminalText.escaped(hit.snippet, keepNewlines: false)
+        .replacingOccurrences(of: "«", with: bold ? "\u{1B}[1m" : "«")
         .replacingOccurrences(of: "»", with: bold ? "\u{1B}[0m" : "»")
       let place = hit.sentence.map { "sentence \($0 + 1)" } ?? "title"
-      return "■ \(hit.release.title) (\(hit.release.date ?? "undated")), \(place)\n"
+      let title = TerminalText.escaped(hit.release.title, keepNewlines: false)
+      return "■ \(title) (\(hit.release.date ?? "undated")), \(place)\n"
         + wrap(text, width: width, indent: "    ")
     }.joined(separator: "\n\n")
   }

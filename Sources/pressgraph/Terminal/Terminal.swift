@@ -22,14 +22,27 @@ struct Terminal {
     return 100
   }
 
-  /// Writes text to stdout, adding a final newline when missing.
-  func write(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  /// Writes text to stdout, adding a final newline when missing; control
+  /// characters from data are escaped (``TerminalText/escaped(_:keepNewlines:)``).
+  func write(_ text: String) throws(OutputFailure) {
+    try writeEscaped(TerminalText.escaped(text))
   }
 
-  /// Writes a line to stderr.
+  /// Writes text that is already escaped (it may hold our own terminal
+  /// codes, such as bold), adding a final newline when missing.
+  func writeEscaped(_ text: String) throws(OutputFailure) {
+    try StandardStreams.writeOutput(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+
+  /// Writes bytes to stdout as they are (a drawing).
+  func writeBytes(_ bytes: [UInt8]) throws(OutputFailure) {
+    try StandardStreams.writeOutput(bytes)
+  }
+
+  /// Writes a line to stderr, control characters escaped. A failure is
+  /// remembered and makes the tool exit 74 at the end.
   func status(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.writeError(Array((TerminalText.escaped(text) + "\n").utf8))
   }
 
   /// Encodes `value` as pretty JSON with sorted keys (stable bytes) to stdout.
@@ -38,7 +51,7 @@ struct Terminal {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     var data = try encoder.encode(value)
     data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+    try StandardStreams.writeOutput(data)
   }
 
   /// Prints diagnostics to stderr; notes are left out when `quiet`.
@@ -87,14 +100,14 @@ final class ProgressReporter {
     lastDraw = now
     let elapsed = max(now.timeIntervalSince(started), 0.001)
     let rate = Double(items) / elapsed
-    let line = "\r\(done)/\(total) \(noun), \(items) releases, \(Int(rate)) releases/s"
-    FileHandle.standardError.write(Data(line.utf8))
+    let line = "\(done)/\(total) \(noun), \(items) releases, \(Int(rate)) releases/s"
+    StandardStreams.writeError(Array(("\r" + TerminalText.escaped(line, keepNewlines: false)).utf8))
     drawn = true
   }
 
   /// Clears the progress line.
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if drawn { StandardStreams.writeError(Array("\r\u{1B}[K".utf8)) }
   }
 }
 
