@@ -39,11 +39,27 @@ func temporaryFolder() throws -> URL {
 func pressgraph(
   _ arguments: [String], in folder: URL = packageRoot, environment: [String: String] = [:]
 ) throws -> Run {
+  try runProgram(
+    productsFolder.appendingPathComponent("pressgraph"), arguments, in: folder,
+    environment: environment)
+}
+
+/// Runs `script` with bash in `folder`; `$PG` is the built pressgraph.
+func shell(_ script: String, in folder: URL) throws -> Run {
+  try runProgram(
+    URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: folder,
+    environment: ["PG": productsFolder.appendingPathComponent("pressgraph").path])
+}
+
+/// Runs a program, reading both pipes while it runs.
+func runProgram(
+  _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String]
+) throws -> Run {
   let process = Process()
   if !environment.isEmpty {
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
   }
-  process.executableURL = productsFolder.appendingPathComponent("pressgraph")
+  process.executableURL = executable
   process.arguments = arguments
   process.currentDirectoryURL = folder
   let out = Pipe()

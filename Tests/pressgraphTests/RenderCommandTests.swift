@@ -29,20 +29,8 @@ final class XMLSummary: NSObject, XMLParserDelegate {
 
 /// Runs a program from PATH with arguments, feeding nothing on stdin.
 func runTool(_ tool: String, _ arguments: [String]) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [tool] + arguments
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+  try runProgram(
+    URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, in: packageRoot, environment: [:])
 }
 
 @Suite("render and export")

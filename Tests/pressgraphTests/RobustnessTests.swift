@@ -1,34 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs `script` with bash in `folder`; `$PG` is the built pressgraph.
-func shell(_ script: String, in folder: URL) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/bash")
-  process.arguments = ["-c", script]
-  process.currentDirectoryURL = folder
-  process.environment = ProcessInfo.processInfo.environment.merging(
-    ["PG": productsFolder.appendingPathComponent("pressgraph").path]) { $1 }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  nonisolated(unsafe) var errData = Data()
-  let group = DispatchGroup()
-  group.enter()
-  DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.leave()
-  }
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
-}
-
 @Suite("Failed writes, output files and terminal text")
 struct OutputRobustnessTests {
   @Test(arguments: [
