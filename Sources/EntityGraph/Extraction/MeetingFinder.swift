@@ -33,8 +33,12 @@ struct MeetingFinder {
   /// The last person named, for "He" and "She".
   var lastPerson: Int?
 
+  /// Each person's affiliations, in order (the finder adds none).
+  let affiliationsByPerson: [Int: [LocalExtraction.LocalAffiliation]]
+
   init(state: State) {
     self.state = state
+    affiliationsByPerson = Dictionary(grouping: state.result.affiliations, by: \.person)
   }
 
   /// Verbs that introduce reported speech: "noted that …".
@@ -88,6 +92,23 @@ struct MeetingFinder {
   mutating func find() -> [LocalExtraction.LocalMeeting] {
     for s in state.sentences.indices { process(s) }
     var result: [LocalExtraction.LocalMeeting] = []
+    // The meetings kept so far by participants, in order: finding an
+    // earlier one with the same participants is then a lookup, not a scan
+    // of every meeting (a release with thousands of meetings was quadratic).
+    var byParticipants: [[Int]: [Int]] = [:]
+    func append(_ meeting: LocalExtraction.LocalMeeting) {
+      byParticipants[meeting.participants, default: []].append(result.count)
+      result.append(meeting)
+    }
+    func setParticipants(_ index: Int, _ participants: [Int]) {
+      let old = result[index].participants
+      guard old != participants else { return }
+      byParticipants[old]?.removeAll { $0 == index }
+      var list = byParticipants[participants, default: []]
+      list.insert(index, at: list.firstIndex { $0 > index } ?? list.endIndex)
+      byParticipants[participants] = list
+      result[index].participants = participants
+    }
     for (n, meeting) in meetings.enumerated() where Set(meeting.participants).count >= 2 {
       var meeting = meeting
       meeting.participants = Array(Set(meeting.participants)).sorted()
@@ -99,8 +120,8 @@ struct MeetingFinder {
         before[$0].lower == "same" && $0 + 1 < before.endIndex && before[$0 + 1].lower == "day"
       }
       if meeting.date == nil, sameDay, let last = result.last { meeting.date = last.date }
-      if let same = result.firstIndex(where: {
-        $0.participants == meeting.participants && ($0.date == meeting.date || meeting.date == nil)
+      if let same = byParticipants[meeting.participants]?.first(where: {
+        result[$0].date == meeting.date || meeting.date == nil
       }) {
         if result[same].place == nil { result[same].place = meeting.place }
         continue
@@ -119,17 +140,17 @@ struct MeetingFinder {
         // their own, in the same days.
         if theirs.count == 1, mine.count > 1, theirs.isSubset(of: mine) {
           meeting.date = result[last].date
-          result.append(meeting)
+          append(meeting)
           continue
         }
         if !mine.isEmpty, !theirs.isEmpty, mine.isSubset(of: theirs) || theirs.isSubset(of: mine) {
-          result[last].participants = Array(Set(result[last].participants + meeting.participants))
-            .sorted()
+          setParticipants(
+            last, Array(Set(result[last].participants + meeting.participants)).sorted())
           if result[last].place == nil { result[last].place = meeting.place }
           continue
         }
       }
-      result.append(meeting)
+      append(meeting)
     }
     return result
   }
@@ -312,7 +333,7 @@ struct MeetingFinder {
     }
     // The bodies people represent.
     for person in participants where state.result.entities[person].type == .person {
-      for affiliation in state.result.affiliations where affiliation.person == person {
+      for affiliation in affiliationsByPerson[person] ?? [] {
         if state.result.entities[affiliation.org].type != .country {
           participants.append(affiliation.org)
         }
@@ -378,7 +399,7 @@ struct MeetingFinder {
       }
       if entity.type != .person, sentence.depth[span.range.lowerBound] > 0 { continue }
       added.append(span.entity)
-      for affiliation in state.result.affiliations where affiliation.person == span.entity {
+      for affiliation in affiliationsByPerson[span.entity] ?? [] {
         if state.result.entities[affiliation.org].type != .country { added.append(affiliation.org) }
       }
     }

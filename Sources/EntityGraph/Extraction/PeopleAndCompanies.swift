@@ -702,13 +702,20 @@ extension State {
   /// "Minister Kim" → the one person named Kim in the release, preferring
   /// one with the same title.
   mutating func resolveShortReferences() {
-    for (s, range, title, family) in shortReferences {
-      let candidates = result.entities.indices.filter { e in
-        guard let name = result.entities[e].person else { return false }
-        return name.family.lowercased() == family.lowercased()
-          || name.surface.split(separator: " ").first.map { $0.lowercased() == family.lowercased() }
-            == true
+    guard !shortReferences.isEmpty else { return }
+    // People by family name, or by the first word of the name as written
+    // (the loop adds no people): a lookup per reference, not a scan.
+    var byFamily: [String: [Int]] = [:]
+    for e in result.entities.indices {
+      guard let name = result.entities[e].person else { continue }
+      var keys = [name.family.lowercased()]
+      if let first = name.surface.split(separator: " ").first?.lowercased(), first != keys[0] {
+        keys.append(first)
       }
+      for key in keys { byFamily[key, default: []].append(e) }
+    }
+    for (s, range, title, family) in shortReferences {
+      let candidates = byFamily[family.lowercased()] ?? []
       var chosen: Int?
       if candidates.count == 1 {
         chosen = candidates[0]

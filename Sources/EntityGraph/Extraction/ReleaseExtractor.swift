@@ -100,6 +100,15 @@ struct State {
   /// Unnamed officials: (sentence, token range, organisation) as in "the
   /// Vietnamese Minister of Finance".
   var unnamedOfficials: [(Int, Range<Int>, Int)] = []
+  /// Bodies found by pattern (organisations and companies not in the
+  /// gazetteer), by their name's first word and by their whole name, in
+  /// the order they were made: ``shortFormMatch(_:type:)`` looks them up
+  /// instead of scanning every entity of the release.
+  var patternBodiesByFirstWord: [String: [Int]] = [:]
+  var patternBodiesByName: [String: [Int]] = [:]
+  /// Organisations of any type not in the gazetteer, by lowercased name,
+  /// for ``sameNamedBody(_:)``.
+  var unlistedBodiesByLowerName: [String: [Int]] = [:]
 
   init(release: Release, index: PhraseIndex, corpusAcronyms: [String: AcronymDefinition]) {
     self.index = index
@@ -151,7 +160,36 @@ struct State {
     result.entities.append(entity)
     let id = result.entities.count - 1
     for key in keys { byKey[key] = id }
+    indexName(of: id)
     return id
+  }
+
+  /// The first word of a body's name: "Fraunhofer" of "Fraunhofer-Gesellschaft".
+  static func firstWord(_ text: String) -> String {
+    String(text.split(whereSeparator: { $0 == " " || $0 == "-" }).first ?? Substring(text))
+  }
+
+  /// Adds entity `e`'s name to the name indexes (types and gazetteer ids
+  /// never change once an entity is made; names change only in
+  /// ``shortFormMatch(_:type:)``, which re-indexes).
+  mutating func indexName(of e: Int) {
+    let entity = result.entities[e]
+    guard entity.gazetteerID == nil else { return }
+    if entity.type == .organization || entity.type == .company {
+      patternBodiesByFirstWord[Self.firstWord(entity.name), default: []].append(e)
+      patternBodiesByName[entity.name, default: []].append(e)
+    }
+    if entity.type.isOrganisation {
+      unlistedBodiesByLowerName[entity.name.lowercased(), default: []].append(e)
+    }
+  }
+
+  /// Removes entity `e`'s name from the name indexes.
+  mutating func unindexName(of e: Int) {
+    let entity = result.entities[e]
+    patternBodiesByFirstWord[Self.firstWord(entity.name)]?.removeAll { $0 == e }
+    patternBodiesByName[entity.name]?.removeAll { $0 == e }
+    unlistedBodiesByLowerName[entity.name.lowercased()]?.removeAll { $0 == e }
   }
 
   /// The local entity for a gazetteer institution.
@@ -173,19 +211,21 @@ struct State {
   /// ("Fraunhofer" and "Fraunhofer-Gesellschaft"): the same body.
   mutating func shortFormMatch(_ name: String, type: EntityType) -> Int? {
     guard type == .organization || type == .company else { return nil }
-    func firstWord(_ text: String) -> Substring {
-      text.split(whereSeparator: { $0 == " " || $0 == "-" }).first ?? Substring(text)
+    // Longer names that start with this one as their first word, and the
+    // body named by this name's first word when this name is longer.
+    let longer = (patternBodiesByFirstWord[name] ?? []).filter {
+      result.entities[$0].name != name && result.entities[$0].name.count > name.count
     }
-    let candidates = result.entities.indices.filter { e in
-      let entity = result.entities[e]
-      guard entity.gazetteerID == nil, entity.type == .organization || entity.type == .company,
-        entity.name != name
-      else { return false }
-      return (firstWord(entity.name) == Substring(name) && entity.name.count > name.count)
-        || (firstWord(name) == Substring(entity.name) && name.count > entity.name.count)
+    let shorter = (patternBodiesByName[Self.firstWord(name)] ?? []).filter {
+      result.entities[$0].name != name && name.count > result.entities[$0].name.count
     }
+    let candidates = longer + shorter
     guard candidates.count == 1, let match = candidates.first else { return nil }
-    if name.count > result.entities[match].name.count { result.entities[match].name = name }
+    if name.count > result.entities[match].name.count {
+      unindexName(of: match)
+      result.entities[match].name = name
+      indexName(of: match)
+    }
     result.entities[match].addForm(name)
     return match
   }
@@ -194,12 +234,7 @@ struct State {
   /// by another cue: "Germany's Fraunhofer-Gesellschaft" and "President of
   /// Fraunhofer-Gesellschaft" are one body, whatever each cue guessed.
   func sameNamedBody(_ name: String) -> Int? {
-    let lower = name.lowercased()
-    return result.entities.indices.first { e in
-      let entity = result.entities[e]
-      return entity.type.isOrganisation && entity.gazetteerID == nil
-        && entity.name.lowercased() == lower
-    }
+    unlistedBodiesByLowerName[name.lowercased()]?.min()
   }
 
   /// The local entity for an institution known only by pattern.

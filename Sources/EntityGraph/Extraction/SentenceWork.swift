@@ -19,7 +19,16 @@ struct SentenceWork {
   var offset: Int
   var tokens: [Token]
   var claimed: [Bool]
-  var spans: [Span] = []
+  /// The mentions, in the order they were found (changed only by
+  /// ``claim(_:entity:appositive:)`` and ``unclaim(_:)``, which keep the
+  /// indexes below in step).
+  private(set) var spans: [Span] = []
+  /// Indexes into ``spans`` by first token and by end, ascending, and the
+  /// first span covering each token (-1: none): lookups are then constant
+  /// time, however long the sentence (a 500 KB sentence was quadratic).
+  private var byStart: [Int: [Int]] = [:]
+  private var byEnd: [Int: [Int]] = [:]
+  private var firstCovering: [Int32] = []
   /// Bracket depth at each token.
   var depth: [Int]
   /// True for tokens inside a quotation of six or more words (speech).
@@ -65,37 +74,54 @@ struct SentenceWork {
       for j in start..<tokens.count { speech[j] = true }
     }
     inSpeech = speech
+    firstCovering = Array(repeating: -1, count: tokens.count)
   }
 
   /// Marks tokens as part of a mention and records it.
   mutating func claim(_ range: Range<Int>, entity: Int, appositive: Bool = false) {
     for i in range { claimed[i] = true }
+    index(Span(range: range, entity: entity, appositive: appositive), at: spans.count)
     spans.append(Span(range: range, entity: entity, appositive: appositive))
   }
 
   /// Removes the spans overlapping a range and frees their tokens.
   mutating func unclaim(_ range: Range<Int>) {
+    guard spans.contains(where: { $0.range.overlaps(range) }) else { return }
     for span in spans where span.range.overlaps(range) {
       for i in span.range { claimed[i] = false }
     }
     spans.removeAll { $0.range.overlaps(range) }
+    byStart.removeAll()
+    byEnd.removeAll()
+    firstCovering = Array(repeating: -1, count: tokens.count)
+    for (n, span) in spans.enumerated() { index(span, at: n) }
   }
 
-  /// The span that covers token `i`, if any.
+  /// Adds the span at position `n` of ``spans`` to the indexes.
+  private mutating func index(_ span: Span, at n: Int) {
+    byStart[span.range.lowerBound, default: []].append(n)
+    byEnd[span.range.upperBound, default: []].append(n)
+    for i in span.range where i >= 0 && i < firstCovering.count && firstCovering[i] < 0 {
+      firstCovering[i] = Int32(n)
+    }
+  }
+
+  /// The span that covers token `i`, if any (the first found).
   func span(at i: Int) -> Span? {
-    spans.first { $0.range.contains(i) }
+    guard i >= 0, i < firstCovering.count, firstCovering[i] >= 0 else { return nil }
+    return spans[Int(firstCovering[i])]
   }
 
   /// The span that starts at token `i` (skipping a "the").
   func span(startingAt i: Int) -> Span? {
     var i = i
     if i < tokens.count, tokens[i].lower == "the" { i += 1 }
-    return spans.first { $0.range.lowerBound == i }
+    return byStart[i]?.first.map { spans[$0] }
   }
 
   /// The span that ends right before token `i`.
   func span(endingAt i: Int) -> Span? {
-    spans.first { $0.range.upperBound == i }
+    byEnd[i]?.first.map { spans[$0] }
   }
 
   /// The text of tokens in a range, with spacing as in the sentence.

@@ -13,12 +13,19 @@ public struct HTMLDocumentText: Hashable, Sendable {
   public var published: PartialDate?
   /// The article's text blocks, in order: whitespace collapsed, never empty.
   public var paragraphs: [String]
+  /// A publication date the page declares that names no day
+  /// (`content="2025-02-30"`), when it declares no real one.
+  public var impossiblePublished: ImpossibleDate?
 
   /// Creates a page text from its parts.
-  public init(title: String? = nil, published: PartialDate? = nil, paragraphs: [String] = []) {
+  public init(
+    title: String? = nil, published: PartialDate? = nil, paragraphs: [String] = [],
+    impossiblePublished: ImpossibleDate? = nil
+  ) {
     self.title = title
     self.published = published
     self.paragraphs = paragraphs
+    self.impossiblePublished = impossiblePublished
   }
 }
 
@@ -962,8 +969,22 @@ extension HTMLText {
         firstHeading(in: root..<nodes[root].end) ?? firstHeading(in: 0..<nodes.count)
         ?? openGraphTitle() ?? documentTitle(paragraphs: chosen?.paragraphs ?? [])
       let paragraphs = (chosen?.paragraphs ?? []).filter { $0 != title }
+      let published = published(root: root)
       return HTMLDocumentText(
-        title: title, published: published(root: root), paragraphs: paragraphs)
+        title: title, published: published, paragraphs: paragraphs,
+        impossiblePublished: published == nil ? impossiblePublished() : nil)
+    }
+
+    /// The first publication date a meta element or `<time>` declares that
+    /// has a date's shape but names no day.
+    private func impossiblePublished() -> ImpossibleDate? {
+      for node in nodes where node.name == "meta" || node.name == "time" {
+        for value in [node.attribute("content"), node.attribute("datetime")] {
+          guard let value, value.utf8.count <= 80 else { continue }
+          if let impossible = DateParser.impossibleDate(value) { return impossible }
+        }
+      }
+      return nil
     }
 
     // MARK: Root

@@ -26,8 +26,22 @@ public struct ReleaseReader: Sendable {
   /// text, and the title becomes its first sentence.
   public var maximumTitleLength = 300
 
-  /// Creates a reader.
+  /// The largest release body, in UTF-8 bytes (default 4 MiB). A release
+  /// above it is skipped with an error naming its file and position: the
+  /// later stages work in time linear in a release's size but keep about a
+  /// hundred bytes of tokens per byte of text in memory, so one release of
+  /// hundreds of megabytes would take gigabytes. Real press releases are
+  /// far below it (the longest of the development set is 20 KB); a bundle
+  /// of many releases is not limited.
+  public var maximumReleaseSize = 4 << 20
+
+  /// Creates a reader with the default limits.
   public init() {}
+
+  /// Creates a reader that skips releases over `maximumReleaseSize` bytes.
+  public init(maximumReleaseSize: Int) {
+    self.maximumReleaseSize = maximumReleaseSize
+  }
 
   /// Reads the releases in one document.
   /// - Parameter document: The file's path, format and bytes.
@@ -60,11 +74,20 @@ public struct ReleaseReader: Sendable {
       lines = converted.lines
       hints.title = converted.title
       hints.date = converted.date
+      hints.impossibleDate = converted.impossibleDate
     case .html:
       let page = HTMLText.extract(text)
       lines = page.paragraphs.flatMap { [$0, ""] }
       hints.title = page.title
       hints.date = page.published
+      hints.impossibleDate = page.impossiblePublished
+    }
+    if let impossible = hints.impossibleDate {
+      diagnostics.append(
+        Diagnostic(
+          .warning, stage: .parse, file: path,
+          "the declared date \"\(impossible.text)\" is not a date (\(impossible.reason));"
+            + " ignored"))
     }
 
     var drafts: [Draft] = []
@@ -93,8 +116,20 @@ public struct ReleaseReader: Sendable {
         Diagnostic(.warning, stage: .parse, file: path, "no release found (a title and a body)"))
     }
 
-    let releases = drafts.enumerated().map { offset, draft in
-      finish(draft, source: path, position: offset + 1, diagnostics: &diagnostics)
+    var releases: [Release] = []
+    for (offset, draft) in drafts.enumerated() {
+      let size = draft.paragraphs.reduce(0) { $0 + $1.utf8.count + 2 }
+      if size > maximumReleaseSize {
+        diagnostics.append(
+          Diagnostic(
+            .error, stage: .parse, file: path,
+            (drafts.count > 1 ? "release \(offset + 1) " : "the release ")
+              + "is \(Self.megabytes(size)), over the limit of \(Self.megabytes(maximumReleaseSize))"
+              + " for one release; skipped"))
+        continue
+      }
+      releases.append(
+        finish(draft, source: path, position: offset + 1, diagnostics: &diagnostics))
     }
     return ReadOutcome(releases: releases, diagnostics: diagnostics)
   }
@@ -104,6 +139,7 @@ public struct ReleaseReader: Sendable {
   struct Hints {
     var title: String?
     var date: PartialDate?
+    var impossibleDate: ImpossibleDate?
   }
 
   struct Draft {
@@ -183,15 +219,30 @@ public struct ReleaseReader: Sendable {
     while lines.last?.isEmpty == true { lines.removeLast() }
     var date = hints.date
 
+    /// A date-shaped line that names no day is dropped like a date line,
+    /// with a warning, instead of staying in the text unexplained.
+    func warn(_ impossible: ImpossibleDate) {
+      diagnostics.append(
+        Diagnostic(
+          .warning, stage: .parse, file: path,
+          "\"\(impossible.text)\" is not a date (\(impossible.reason)); "
+            + (date == nil ? "the release has no publication date" : "ignored")))
+    }
     // "…last sentence. date2025-11-18" glued to the end.
-    if let last = lines.indices.last, let (kept, found) = trailingDateMarker(lines[last]) {
-      date = date ?? found
-      if kept.isEmpty { lines.removeLast() } else { lines[last] = kept }
+    if let last = lines.indices.last, let marker = trailingDateMarker(lines[last]) {
+      switch marker.date {
+      case .date(let found): date = date ?? found
+      case .impossible(let impossible): warn(impossible)
+      }
+      if marker.kept.isEmpty { lines.removeLast() } else { lines[last] = marker.kept }
     }
     // A date line among the first lines: "2025-11-18", "Date: November 18, 2025".
     for index in lines.indices.prefix(5) {
       if let found = headerDate(lines[index]) {
-        date = date ?? found
+        switch found {
+        case .date(let found): date = date ?? found
+        case .impossible(let impossible): warn(impossible)
+        }
         lines.remove(at: index)
         break
       }
@@ -234,8 +285,27 @@ public struct ReleaseReader: Sendable {
     return Draft(title: title, category: category, date: date, paragraphs: paragraphs)
   }
 
+  /// A date the reader found where a publication date goes.
+  enum FoundDate {
+    /// A real date.
+    case date(PartialDate)
+    /// Something shaped like a date that names no day.
+    case impossible(ImpossibleDate)
+
+    /// `text` as a date: a real one, an impossible one, or nil.
+    init?(_ text: String) {
+      if let date = DateParser.standaloneDate(text) {
+        self = .date(date)
+      } else if let impossible = DateParser.impossibleDate(text) {
+        self = .impossible(impossible)
+      } else {
+        return nil
+      }
+    }
+  }
+
   /// Splits `…text. date2025-11-18` into the text and the date.
-  func trailingDateMarker(_ line: String) -> (String, PartialDate)? {
+  func trailingDateMarker(_ line: String) -> (kept: String, date: FoundDate)? {
     // Only the end of the line can hold the marker: look at its last 40 bytes.
     let bytes = Array(line.utf8.suffix(40))
     let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
@@ -254,26 +324,25 @@ public struct ReleaseReader: Sendable {
     }
     var rest = String(decoding: bytes[(at + pattern.count)...], as: UTF8.self)[...]
     rest = rest.drop { $0 == " " || $0 == ":" }
-    guard let date = DateParser.standaloneDate(rest.trimmingSpaces), date.isComplete else {
-      return nil
-    }
+    guard let date = FoundDate(rest.trimmingSpaces) else { return nil }
+    if case .date(let found) = date, !found.isComplete { return nil }
     let cut = line.utf8.index(line.utf8.endIndex, offsetBy: at - bytes.count)
     return (line[..<cut].trimmingSpaces, date)
   }
 
   /// The date of a header line: a bare date, or "Date:", "Published:",
   /// "Posted on" and similar followed by one.
-  func headerDate(_ line: String) -> PartialDate? {
+  func headerDate(_ line: String) -> FoundDate? {
     guard line.utf8.count <= 80 else { return nil }
-    if let date = DateParser.standaloneDate(line) { return date }
-    if let date = readingBadgeDate(line) { return date }
+    if let date = FoundDate(line) { return date }
+    if let date = readingBadgeDate(line) { return .date(date) }
     let lowered = line.lowercased()
     for label in [
       "date:", "dated:", "published:", "published on", "posted:", "posted on",
       "release date:", "issued:", "issued on",
     ]
     where lowered.hasPrefix(label) {
-      return DateParser.standaloneDate(String(line.dropFirst(label.count)).trimmingSpaces)
+      return FoundDate(String(line.dropFirst(label.count)).trimmingSpaces)
     }
     return nil
   }
@@ -367,11 +436,30 @@ public struct ReleaseReader: Sendable {
 
   // MARK: - Finishing
 
+  /// A byte count for people: "4.2 MB", "5.8 KB", "900 bytes" (decimal
+  /// units, one decimal).
+  static func megabytes(_ bytes: Int) -> String {
+    func tenths(_ unit: Int, _ name: String) -> String {
+      let tenths = (bytes + unit / 20) / (unit / 10)
+      return "\(tenths / 10).\(tenths % 10) \(name)"
+    }
+    if bytes >= 999_950 { return tenths(1_000_000, "MB") }
+    if bytes >= 1000 { return tenths(1000, "KB") }
+    return "\(bytes) bytes"
+  }
+
   /// Turns a draft into a release with its id, hash and sentences.
   func finish(_ draft: Draft, source: String, position: Int, diagnostics: inout [Diagnostic])
     -> Release
   {
     let body = draft.paragraphs.joined(separator: "\n\n")
+    for impossible in DateParser.impossibleNumericDates(in: body) {
+      diagnostics.append(
+        Diagnostic(
+          .warning, stage: .parse, file: source,
+          "\"\(impossible.text)\" in the text is not a date (\(impossible.reason)); "
+            + "it is not read as one"))
+    }
     let canonical = [draft.title, draft.category ?? "", draft.date?.description ?? "", body]
       .joined(separator: "\n")
     let contentHash = sha256Hex(Array(canonical.utf8))
