@@ -307,6 +307,36 @@ enum RenderFixture {
   static let head =
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
 
+  /// An SVG of `groups` node groups, about 100 bytes each, with `tail`
+  /// before the end tag.
+  static func large(groups: Int, tail: String = "") -> String {
+    var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + head + "\n"
+    svg.reserveCapacity(groups * 110 + 200)
+    for i in 0..<groups {
+      svg +=
+        "<g id=\"n\(i)\" class=\"node\"><title>entity \(i)</title>"
+        + "<text x=\"1\" y=\"2\">Invented name \(i)</text></g>\n"
+    }
+    return svg + tail + "</svg>\n"
+  }
+
+  /// libxml2 refused documents above 10,000,000 bytes when given them
+  /// whole (issue 9, item 14): every large drawing failed the check.
+  @Test func drawingsOverTenMegabytesPassTheCheck() throws {
+    let svg = Self.large(groups: 150_000)
+    #expect(svg.utf8.count > 12_000_000)
+    try SVGSafety.check(svg)
+  }
+
+  @Test func aProblemPastTenMegabytesIsStillFound() {
+    let svg = Self.large(groups: 150_000, tail: "<script>alert(1)</script>")
+    #expect(throws: GraphExportError.unsafeSVG(reason: "a <script> element")) {
+      try SVGSafety.check(svg)
+    }
+    let broken = Self.large(groups: 150_000, tail: "<g>")
+    #expect(throws: GraphExportError.self) { try SVGSafety.check(broken) }
+  }
+
   @Test(arguments: [
     ("script", "<script>alert(1)</script>"),
     ("SCRIPT", "<SCRIPT>alert(1)</SCRIPT>"),

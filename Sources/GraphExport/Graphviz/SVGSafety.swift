@@ -38,7 +38,11 @@ public enum SVGSafety {
     // the text. (In well-formed XML, `<!ENTITY` can only be a declaration,
     // or sit in a comment or CDATA, where rejecting it costs nothing.)
     if svg.contains("<!ENTITY") { throw .unsafeSVG(reason: "an entity declaration") }
-    let parser = XMLParser(data: Data(svg.utf8))
+    // A stream, not `XMLParser(data:)`: given the whole document at once,
+    // libxml2 refuses documents over its 10,000,000-byte lookahead limit
+    // (XML_PARSE_HUGE is not set), so every SVG above about 10 MB failed
+    // as "not well-formed". Fed in chunks, it checks any size.
+    let parser = XMLParser(stream: InputStream(data: Data(svg.utf8)))
     parser.shouldResolveExternalEntities = false
     parser.shouldProcessNamespaces = false
     let inspector = Inspector()
