@@ -74,7 +74,7 @@ let package = Package(
     // Fixtures shared by several test targets.
     .target(
       name: "PressgraphTestSupport",
-      dependencies: ["GraphExport"],
+      dependencies: ["GraphExport", "EntityGraph", "PressReleases"],
       path: "Tests/PressgraphTestSupport"
     ),
     .testTarget(
@@ -99,3 +99,17 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Fuzzing (libFuzzer): four targets, in the package only when
+// PRESSGRAPH_FUZZ is set, since they have no `main` of their own and link
+// only with `-sanitize=fuzzer`. Build and run them with `bash .ci/fuzz`.
+if Context.environment["PRESSGRAPH_FUZZ"] != nil {
+  package.targets.append(.target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"))
+  for name in ["FuzzReleaseReader", "FuzzDateParser", "FuzzExtraction", "FuzzDOTSVG"] {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: ["FuzzSupport", "PressgraphTestSupport"],
+        path: "Tests/Fuzz/\(name)"))
+    package.products.append(.executable(name: name, targets: [name]))
+  }
+}

@@ -1,6 +1,8 @@
-// The render benchmark: Graphviz in-process (GraphvizRenderer) against the
-// Graphviz command-line tools fed the same DOT text on stdin, then the
-// resident memory of many in-process renders.
+// The render benchmark: Graphviz in-process (GraphvizRenderer), fenced in a
+// warm helper process (GraphvizProcessRenderer with `pressgraph
+// render-worker`), fenced in a new helper per drawing (what one CLI command
+// pays), and the Graphviz command-line tools fed the same DOT text on
+// stdin; then the resident memory of many renders.
 //
 //   swift run -c release pressgraph-benchmarks --render [--runs N]
 //
@@ -82,15 +84,34 @@ func residentMemory() -> Double {
   return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
+/// The `pressgraph` executable beside this benchmark (its render-worker).
+func pressgraphExecutable(_ options: Options) -> String {
+  if let path = options.pressgraph { return path }
+  let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+  return here.deletingLastPathComponent().appendingPathComponent("pressgraph").path
+}
+
 func runRenderBenchmark(_ options: Options) throws {
   let renderer = GraphvizRenderer.shared
   try renderer.checkPlugins(engine: .dot, format: .svg)
   try renderer.checkPlugins(engine: .sfdp, format: .svg)
+  let executable = pressgraphExecutable(options)
+  guard FileManager.default.isExecutableFile(atPath: executable) else {
+    throw NSError(
+      domain:
+        "no pressgraph at \(executable): build it (swift build -c release) or pass --pressgraph",
+      code: 1)
+  }
+  let worker = ["render-worker", "--memory-limit", "4096"]
+  let fenced = GraphvizProcessRenderer(.init(executable: executable, arguments: worker))
+  let cold = GraphvizProcessRenderer(
+    .init(executable: executable, arguments: worker, drawingsPerHelper: 1))
   let runs = max(options.runs, 1)
   func ms(_ duration: Duration) -> Double { seconds(duration) * 1000 }
 
   print(
     "render: median / best wall ms of \(runs) runs; in-process = GraphvizRenderer.render (svg),")
+  print("fenced = GraphvizProcessRenderer with a warm helper, cold = a new helper per drawing,")
   print("+finish = renderSVG (finish + safety check), tool = /usr/bin/<engine> -Tsvg, DOT on stdin")
   // String(format:) ignores widths for %@ on Linux: pad by hand.
   func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
@@ -102,7 +123,8 @@ func runRenderBenchmark(_ options: Options) throws {
   }
   print(
     pad("nodes", 5) + pad("edges", 7) + "  " + pad("engine", 16, left: true)
-      + pad("in-process ms", 19) + pad("+finish ms", 19) + pad("tool ms", 19) + pad("tool/in", 9))
+      + pad("in-process ms", 19) + pad("fenced ms", 19) + pad("cold ms", 19)
+      + pad("+finish ms", 19) + pad("tool ms", 19))
   for size in [20, 100, 500] {
     let base = renderBenchmarkGraph(nodes: size)
     var engines: [LayoutEngine?] = [nil]  // the policy's choice
@@ -122,6 +144,17 @@ func runRenderBenchmark(_ options: Options) throws {
           failure = error
         }
       }
+      _ = try fenced.render(graph, engine: plan.engine, format: .svg)
+      let warm = measure(runs: runs) {
+        do { _ = try fenced.render(graph, engine: plan.engine, format: .svg) } catch {
+          failure = error
+        }
+      }
+      let fresh = measure(runs: runs) {
+        do { _ = try cold.render(graph, engine: plan.engine, format: .svg) } catch {
+          failure = error
+        }
+      }
       let finished = measure(runs: runs) {
         do { _ = try renderer.renderSVG(graph, engine: plan.engine) } catch { failure = error }
       }
@@ -134,8 +167,8 @@ func runRenderBenchmark(_ options: Options) throws {
       if override == nil { name += " (policy)" }
       print(
         pad(String(size), 5) + pad(String(graph.edges.count), 7) + "  " + pad(name, 16, left: true)
-          + "  " + cell(inProcess) + "  " + cell(finished) + "  " + cell(tool)
-          + String(format: "%8.1fx", seconds(tool.median) / seconds(inProcess.median)))
+          + "  " + cell(inProcess) + "  " + cell(warm) + "  " + cell(fresh) + "  "
+          + cell(finished) + "  " + cell(tool))
     }
   }
 
@@ -162,5 +195,16 @@ func runRenderBenchmark(_ options: Options) throws {
         format: "  growth from 1 to 1000: %+.2f MiB (%.0f bytes per render), %.2f ms per render",
         last.1 - start, (last.1 - start) * 1_048_576 / 999, elapsed))
   }
+  // The same 1,000 drawings through the fenced renderer: the caller's memory
+  // (the helper is replaced every 500 drawings).
+  _ = try fenced.renderSVG(small, engine: .dot)
+  let fencedStart = residentMemory()
+  let fencedBegan = clock.now
+  for _ in 2...1_000 { _ = try fenced.renderSVG(small, engine: .dot) }
+  let fencedElapsed = seconds(clock.now - fencedBegan) * 1000 / 999
+  print(
+    String(
+      format: "  fenced: caller's growth over 1000 renders %+.2f MiB, %.2f ms per render",
+      residentMemory() - fencedStart, fencedElapsed))
   print(String(format: "peak memory: %.0f MiB", peakMemory()))
 }

@@ -27,6 +27,10 @@ struct Options {
   var queries = 200
   /// Run the render benchmark instead.
   var render = false
+  /// The pressgraph executable whose render-worker the fenced renderer uses.
+  var pressgraph: String?
+  /// Run the release-size scaling benchmark instead.
+  var scaling = false
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -39,6 +43,8 @@ struct Options {
       case "--write-corpus": writeCorpus = iterator.next()
       case "--store": store = true
       case "--render": render = true
+      case "--scaling": scaling = true
+      case "--pressgraph": pressgraph = iterator.next()
       case "--releases": releases = iterator.next().flatMap(Int.init) ?? releases
       case "--queries": queries = iterator.next().flatMap(Int.init) ?? queries
       case "--help", "-h":
@@ -46,7 +52,8 @@ struct Options {
           "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
             + "[--write-corpus FILE | --corpus FILE]\n"
             + "       pressgraph-benchmarks --store [--seeds DIR] [--releases N] [--queries N]\n"
-            + "       pressgraph-benchmarks --render [--runs N]")
+            + "       pressgraph-benchmarks --render [--runs N] [--pressgraph PATH]\n"
+            + "       pressgraph-benchmarks --scaling [--runs N]")
         exit(0)
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -87,6 +94,10 @@ func run() {
       FileHandle.standardError.write(Data("store benchmark failed: \(error)\n".utf8))
       exit(1)
     }
+    return
+  }
+  if options.scaling {
+    runScalingBenchmark(options)
     return
   }
   if options.render {

@@ -143,6 +143,11 @@ struct DOTEscapingTests {
     ("1abc", #""1abc""#),
     ("산업통상자원부 🇰🇷👩‍💼", #""산업통상자원부 🇰🇷👩‍💼""#),
     ("e\u{301}", "\"\u{E9}\""),
+    // A quote or backslash followed by a combining mark is one Character
+    // but still a quote or backslash to the lexer (found by fuzzing).
+    ("say \"\u{8F1} more", "\"say \\\"\u{8F1} more\""),
+    ("back\\\u{301}slash", "\"back\\\\\u{301}slash\""),
+    ("&\u{20DD}copy;", "\"&amp;\u{20DD}copy;\""),
   ]
 
   @Test("labels are quoted, escaped once for the lexer and once for escString", arguments: labels)
@@ -163,6 +168,7 @@ struct DOTEscapingTests {
     (#"C:\Net "q""#, #""C:∖Net \"q\"""#),
     (#"end\"#, #""end∖""#),
     ("a & b", #""a &amp; b""#),
+    ("a\\\u{301}b\"\u{301}c", "\"a∖\u{301}b\\\"\u{301}c\""),
   ]
 
   @Test("tooltips carry no backslash at all (Graphviz unescapes them twice)", arguments: tooltips)
@@ -185,6 +191,9 @@ struct DOTEscapingTests {
     ),
     ("Tom's & Jerry's", "Tom&#39;s &amp; Jerry&#39;s"),
     ("bell\u{07}", "bell"),
+    (">\u{301} URL=\"x\u{301}\"", "&gt;\u{301} URL=&quot;x\u{301}&quot;"),
+    ("<\u{20DD}/TD>", "&lt;\u{20DD}/TD&gt;"),
+    ("'\u{8F1}&\u{301}", "&#39;\u{8F1}&amp;\u{301}"),
   ]
 
   @Test("HTML-like label text is XML-escaped", arguments: html)

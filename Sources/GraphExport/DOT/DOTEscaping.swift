@@ -48,8 +48,21 @@ public enum DOTEscaping {
   /// Lines are joined with `\n`, which both passes turn into a newline.
   public static func tooltip(_ lines: [String], limit: Int = tooltipLimit) -> String {
     "\""
-      + lines.map { escape(clean($0.replacingOccurrences(of: "\\", with: "∖"), limit: limit)) }
+      + lines.map { escape(clean(withoutBackslashes($0), limit: limit)) }
       .joined(separator: "\\n") + "\""
+  }
+
+  /// `text` with every backslash scalar replaced by "∖" (U+2216).
+  static func withoutBackslashes(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\\" {
+        result.append("\u{2216}")
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 
   /// Text for the inside of an HTML-like label (`label=<…>`).
@@ -60,19 +73,23 @@ public enum DOTEscaping {
   /// `&`, `<`, `>`, `"` and `'` become `&amp;`, `&lt;`, `&gt;`, `&quot;`
   /// and `&#39;`. Unescaped, a `>` would close the HTML string and let text
   /// inject attributes such as `URL`.
+  ///
+  /// The text is escaped scalar by scalar, not character by character: a
+  /// `>` followed by a combining mark is one Swift `Character`, which a
+  /// comparison with `">"` misses, but Graphviz's lexer still sees the `>`.
   public static func htmlText(_ text: String, limit: Int = labelLimit) -> String {
-    var result = ""
-    for character in clean(text, limit: limit) {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
+    var result = String.UnicodeScalarView()
+    for scalar in clean(text, limit: limit).unicodeScalars {
+      switch scalar {
+      case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+      case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+      default: result.append(scalar)
       }
     }
-    return result
+    return String(result)
   }
 
   /// Steps 1 to 3 of ``label(_:limit:)``: NFC, whitespace and controls
@@ -112,18 +129,19 @@ public enum DOTEscaping {
     }
   }
 
-  /// Step 4 and 5: `&`, backslash and double quote.
+  /// Step 4 and 5: `&`, backslash and double quote, scalar by scalar (a
+  /// quote followed by a combining mark is one `Character` that is not
+  /// `"`, yet the DOT lexer ends the string at it: fuzzing found this).
   static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      default: result.append(character)
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+      case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+      case "\"": result.append(contentsOf: "\\\"".unicodeScalars)
+      default: result.append(scalar)
       }
     }
-    return result
+    return String(result)
   }
 }

@@ -154,7 +154,10 @@ public struct HTMLLabel: Hashable, Sendable {
         let width = cell.width.map { " WIDTH=\"\($0)\"" } ?? ""
         let align = cell.alignLeft ? " ALIGN=\"LEFT\"" : ""
         let text = DOTEscaping.htmlText(cell.text)
-        markup += "<TD\(color)\(width)\(align)>\(cell.bold ? "<B>\(text)</B>" : text)</TD>"
+        // Graphviz's HTML grammar refuses an empty <B></B> ("syntax error"),
+        // so an empty bold cell is written plain.
+        let bold = cell.bold && !text.isEmpty
+        markup += "<TD\(color)\(width)\(align)>\(bold ? "<B>\(text)</B>" : text)</TD>"
       }
       markup += "</TR>"
     }

@@ -1,0 +1,6 @@
+// libFuzzer target "release-reader": see FuzzChecks.releaseReader in PressgraphTestSupport.
+// Build and run with `bash .ci/fuzz` (PRESSGRAPH_FUZZ=1 enables the target).
+import FuzzSupport
+import PressgraphTestSupport
+
+runFuzzer { FuzzChecks.run("release-reader", $0) }
