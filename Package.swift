@@ -89,7 +89,7 @@ let package = Package(
     ),
     .testTarget(
       name: "GraphExportTests",
-      dependencies: ["GraphExport", "GraphStore", "PressgraphTestSupport"],
+      dependencies: ["GraphExport", "GraphStore", "CGraphviz", "PressgraphTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(

@@ -52,13 +52,17 @@ static inline void cgv_repair_dot_ranks(Agraph_t *graph) {
 // It keeps its own table from (object type, pooled name) to id rather than
 // cgraph's internal name map, because closing any subgraph (neato's
 // connected components do) closes the internal map of the whole graph in
-// 2.42. The table lives in the graph's own heap (agalloc), which agclose
-// frees at once, as it never calls the id discipline's close.
+// 2.42. As with the default discipline, one name of one type has one id,
+// however many objects use it (a subgraph name under two parents); the
+// entry counts its users, and is freed with the last. The table is
+// allocated in the graph's heap (agalloc) and freed by the discipline's
+// close, which agclose calls before it closes the heap.
 
 typedef struct {
   int type;       // AGRAPH, AGNODE or AGEDGE
   char *name;     // the pooled string (agstrdup), NULL when free
   IDTYPE id;
+  size_t users;   // objects created with this name (map with create)
 } cgv_id_entry;
 
 typedef struct {
@@ -146,11 +150,16 @@ static long cgv_ids_map(void *state, int objtype, char *name, IDTYPE *id, int cr
     *id = 2 * table->next++ + 1;  // anonymous: odd
     return 1;
   }
+  char *pooled = agstrbind(table->graph, name);
+  cgv_id_entry *found = pooled ? cgv_ids_find_name(table, type, pooled) : NULL;
   if (!create) {
-    char *pooled = agstrbind(table->graph, name);
-    cgv_id_entry *entry = pooled ? cgv_ids_find_name(table, type, pooled) : NULL;
-    if (entry == NULL) return 0;
-    *id = entry->id;
+    if (found == NULL) return 0;
+    *id = found->id;
+    return 1;
+  }
+  if (found != NULL) {  // the name is in use: the same id, one more user
+    found->users++;
+    *id = found->id;
     return 1;
   }
   if (table->count == table->capacity) {
@@ -160,13 +169,14 @@ static long cgv_ids_map(void *state, int objtype, char *name, IDTYPE *id, int cr
                                     capacity * sizeof(cgv_id_entry));
     if (grown == NULL) return 0;
     table->entries = grown;
+    if (!cgv_ids_reindex(table, 4 * capacity)) return 0;  // capacity unchanged on failure
     table->capacity = capacity;
-    if (!cgv_ids_reindex(table, 4 * capacity)) return 0;
   }
   size_t index = table->count++;
   cgv_id_entry *entry = &table->entries[index];
   entry->type = type;
   entry->name = agstrdup(table->graph, name);
+  entry->users = 1;
   entry->id = 2 * table->next++;  // named: even
   size_t slot = cgv_ids_hash(type, entry->name, table->slotCount);
   while (table->slots[slot] != 0) slot = (slot + 1) & (table->slotCount - 1);
@@ -184,8 +194,13 @@ static void cgv_ids_free(void *state, int objtype, IDTYPE id) {
   cgv_id_table *table = state;
   cgv_id_entry *entry = cgv_ids_find_id(table, cgv_ids_type(objtype), id);
   if (entry == NULL) return;
+  if (entry->users > 1) {
+    entry->users--;
+    return;
+  }
   agstrfree(table->graph, entry->name);
   entry->name = NULL;
+  entry->users = 0;
 }
 
 static char *cgv_ids_print(void *state, int objtype, IDTYPE id) {
@@ -193,7 +208,15 @@ static char *cgv_ids_print(void *state, int objtype, IDTYPE id) {
   return entry ? entry->name : NULL;
 }
 
-static void cgv_ids_close(void *state) { (void)state; }
+// Called by agclose of the root graph, while its heap is still open.
+static void cgv_ids_close(void *state) {
+  cgv_id_table *table = state;
+  if (table == NULL) return;
+  Agraph_t *graph = table->graph;
+  if (table->slots) agfree(graph, table->slots);
+  if (table->entries) agfree(graph, table->entries);
+  agfree(graph, table);
+}
 
 static void cgv_ids_register(void *state, int objtype, void *object) {
   (void)state; (void)objtype; (void)object;

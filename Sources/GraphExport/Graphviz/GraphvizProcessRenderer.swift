@@ -156,8 +156,11 @@ public final class GraphvizProcessRenderer: GraphRendering {
         throw .rendererCrashed(termination: ending.termination, output: ending.output)
       }
     }
-    let deadline =
-      Descriptor.monotonicNanoseconds() + UInt64(max(configuration.timeout, 0.001) * 1e9)
+    // At most a day: a timeout read from somewhere (infinity, 1e20) must
+    // not overflow the clock arithmetic.
+    let timeout =
+      configuration.timeout.isFinite ? min(max(configuration.timeout, 0.001), 86_400) : 86_400
+    let deadline = Descriptor.monotonicNanoseconds() + UInt64(timeout * 1e9)
     let answer: RenderWire.Answer
     let body: [UInt8]
     do {
@@ -208,19 +211,24 @@ public final class GraphvizProcessRenderer: GraphRendering {
   /// Starts a helper.
   private func spawn() throws(GraphExportError) -> Helper {
     var pair: [Int32] = [-1, -1]
+    // Close-on-exec from birth (Linux): another thread starting a helper
+    // meanwhile must not inherit these ends (a dead helper would then look
+    // alive). Elsewhere they are made close-on-exec just after.
     #if canImport(Glibc)
-      let streamType = Int32(SOCK_STREAM.rawValue)
+      let streamType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
     #else
       let streamType = SOCK_STREAM
     #endif
     guard socketpair(AF_UNIX, streamType, 0, &pair) == 0 else {
       throw .rendererUnavailable(reason: "socketpair: \(String(cString: strerror(errno)))")
     }
+    // The helper's stderr: a socket pair too, since Glibc's module does
+    // not import pipe2 (a close-on-exec pipe).
     var errorPipe: [Int32] = [-1, -1]
-    guard pipe(&errorPipe) == 0 else {
+    guard socketpair(AF_UNIX, streamType, 0, &errorPipe) == 0 else {
       let code = errno
       pair.forEach { _ = close($0) }
-      throw .rendererUnavailable(reason: "pipe: \(String(cString: strerror(code)))")
+      throw .rendererUnavailable(reason: "socketpair: \(String(cString: strerror(code)))")
     }
     // Keep every descriptor clear of 0, 1 and 2 (the caller's own standard
     // streams may be closed) and out of other children started meanwhile.

@@ -169,6 +169,15 @@ public final class GraphvizRenderer: GraphRendering {
     }
   }
 
+  /// Runs `body` under the process-wide Graphviz lock, with the context
+  /// created: how tests call the CGraphviz shim directly.
+  func underLock<T>(_ body: () throws -> T) throws -> T {
+    try state.withLock { (state: inout State) throws -> T in
+      _ = try Self.context(&state)
+      return try body()
+    }
+  }
+
   /// Checks one plugin by kind (`layout`, `device`, `render`) and name.
   func checkPlugin(kind: String, name: String) throws(GraphExportError) {
     try state.withLock { (state: inout State) throws(GraphExportError) in
