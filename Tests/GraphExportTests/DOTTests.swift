@@ -194,6 +194,11 @@ struct DOTEscapingTests {
     (">\u{301} URL=\"x\u{301}\"", "&gt;\u{301} URL=&quot;x\u{301}&quot;"),
     ("<\u{20DD}/TD>", "&lt;\u{20DD}/TD&gt;"),
     ("'\u{8F1}&\u{301}", "&#39;\u{8F1}&amp;\u{301}"),
+    ("]", "&#93;"),
+    ("a\u{FFFF}b\u{FFFE}", "a b"),
+    ("]]", "&#93;&#93;"),
+    ("[a]", "[a&#93;"),
+    (#"C:\Net \N"#, #"C:\\Net \\N"#),
   ]
 
   @Test("HTML-like label text is XML-escaped", arguments: html)

@@ -227,7 +227,7 @@ import Testing
   static let adversarialNames: [Name] = [
     "Say \"hi\"", "back\\slash", "trailing\\", "C:\\Net \\N \\G \\E \\T \\H \\L \\l \\r \\n",
     "line one\nline two", "form\u{0C}feed", "<script>alert(1)</script>", "AT&T",
-    "&copy; &amp; &#60;b&#62;",
+    "&copy; &amp; &#60;b&#62;", "non\u{FFFF}characters\u{FFFE}",
     "a > b", "close } brace", "close ] bracket", "🇰🇷👩‍💼 emoji", "산업통상자원부",
     String(String(repeating: "가나다 ABC \\ \" & ", count: 1_500).prefix(20_000)),
     String(String(repeating: "&\\\"", count: 7_000).prefix(20_000)), "\"", "\\",
@@ -261,8 +261,10 @@ import Testing
     let expected = DOTEscaping.clean(name, limit: DOTEscaping.labelLimit)
     let node = try #require(root.groups(class: "node").first { $0.attributes["id"] == "pg-node1" })
     #expect(node.elements("text").map(\.text) == [expected])
-    // The title replacement, minus the form feed XML cannot carry.
-    #expect(node.title == name.replacingOccurrences(of: "\u{0C}", with: ""))
+    // The title replacement, minus the characters XML cannot carry.
+    #expect(
+      node.title
+        == String(name.unicodeScalars.filter { !["\u{0C}", "\u{FFFE}", "\u{FFFF}"].contains($0) }))
     let edge = try #require(root.groups(class: "edge").first)
     #expect(edge.elements("text").map(\.text) == [expected])
     // Tooltips: backslashes become U+2216 in the encoder (Graphviz 2.42
@@ -272,6 +274,38 @@ import Testing
     let shownTooltips = root.elements("a").compactMap { $0.attributes["xlink:title"] }
     #expect(shownTooltips.count >= 2)
     #expect(shownTooltips.allSatisfy { $0 == tooltip }, "\(shownTooltips)")
+  }
+
+  /// Every adversarial name, and each ASCII character alone and doubled,
+  /// as the text of a plain and a bold HTML table cell: each renders, and
+  /// shows exactly its cleaned text. (A cell of only `]` failed to parse.)
+  static let htmlCellTexts: [Name] =
+    adversarialNames.filter { $0.text.count < 100 }
+    + (0x21..<0x7F).flatMap { code -> [Name] in
+      let character = String(UnicodeScalar(UInt8(code)))
+      return [Name(text: character), Name(text: character + character)]
+    }
+
+  @Test(arguments: htmlCellTexts)
+  func adversarialTextRendersLiterallyInHTMLCells(_ argument: Name) throws {
+    let text = argument.text
+    let graph = DOTGraph(
+      id: DOTID.numbered("g", 1),
+      nodes: [
+        DOTNode(
+          id: DOTID.numbered("n", 0),
+          attributes: [
+            .shape: .plain("plaintext"),
+            .label: .html(
+              HTMLLabel.table([[HTMLLabel.Cell(text), HTMLLabel.Cell(text, bold: true)]])),
+          ])
+      ])
+    let rendered = try renderer.renderSVG(graph, engine: .dot, options: SVGOptions(inline: true))
+    #expect(rendered.warnings.isEmpty, "\(rendered.warnings)")
+    let root = try #require(parseSVG(svgText(rendered)))
+    let node = try #require(root.groups(class: "node").first)
+    let expected = DOTEscaping.clean(text, limit: DOTEscaping.labelLimit)
+    #expect(node.elements("text").map(\.text) == [expected, expected])
   }
 
   // MARK: Concurrency

@@ -3,8 +3,13 @@
 // (Tests/Fuzz/corpus and Tests/Fuzz/regressions). A broken promise traps:
 // for libFuzzer that is a finding, for a unit test a failure.
 import EntityGraph
+import Foundation
 import GraphExport
 import PressReleases
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The fuzz checks, by target name.
 public enum FuzzChecks {
@@ -185,12 +190,70 @@ public enum FuzzChecks {
       ]
     }
     do {
-      _ = try GraphvizRenderer.shared.renderSVG(graph, engine: .dot, titles: ["n1": field(0)])
+      let rendered = try GraphvizRenderer.shared.renderSVG(
+        graph, engine: .dot, titles: ["n1": field(0)])
+      // What each node shows is its text as cleaned, literally: nothing
+      // Graphviz expands (`\N`) or drops.
+      let shown = SVGNodeTexts.collect(rendered.bytes)
+      let cells = [field(2), field(3)].map { DOTEscaping.clean($0, limit: DOTEscaping.labelLimit) }
+      let lines = field(0).split(separator: "\n").map {
+        DOTEscaping.clean(String($0), limit: DOTEscaping.labelLimit)
+      }
+      guard shown.count == 2, shown[1] == cells.filter({ !$0.isEmpty }),
+        shown[0] == lines.filter({ !$0.isEmpty })
+      else {
+        fatalError(
+          "the SVG shows \(shown), not \(lines) and \(cells)\n"
+            + GraphvizWorkarounds.encode(graph, engine: .dot))
+      }
     } catch .unsafeSVG(let reason) {
       fatalError("our DOT gave unsafe SVG: \(reason)")
     } catch {
       fatalError(
         "our DOT did not render: \(error)\n" + GraphvizWorkarounds.encode(graph, engine: .dot))
     }
+  }
+}
+
+/// The text of each `<text>` element of an SVG, by Graphviz node group
+/// (`<g class="node">`), in document order.
+enum SVGNodeTexts {
+  static func collect(_ svg: [UInt8]) -> [[String]] {
+    final class Collector: NSObject, XMLParserDelegate {
+      var nodes: [[String]] = []
+      var groups: [Bool] = []  // for each open <g>: is it a node?
+      var text: String?
+      func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+      ) {
+        if name == "g" {
+          let isNode = attributes["class"] == "node"
+          if isNode { nodes.append([]) }
+          groups.append(isNode)
+        } else if name == "text", groups.contains(true) {
+          text = ""
+        }
+      }
+      func parser(
+        _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+        qualifiedName: String?
+      ) {
+        if name == "g" {
+          _ = groups.popLast()
+        } else if name == "text", let done = text {
+          nodes[nodes.count - 1].append(done)
+          text = nil
+        }
+      }
+      func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text? += string
+      }
+    }
+    let parser = XMLParser(data: Data(svg))
+    let collector = Collector()
+    parser.delegate = collector
+    _ = parser.parse()
+    return collector.nodes
   }
 }

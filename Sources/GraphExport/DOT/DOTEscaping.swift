@@ -22,8 +22,10 @@ public enum DOTEscaping {
   /// Spec, in order, for each line:
   /// 1. NFC normalisation;
   /// 2. every run of whitespace and control characters (C0, DEL, C1, line
-  ///    and paragraph separators) becomes one space, and the ends are
-  ///    trimmed, so a line never breaks where the text did;
+  ///    and paragraph separators; also U+FFFE and U+FFFF, which Graphviz
+  ///    would copy into SVG, where XML 1.0 forbids them) becomes one
+  ///    space, and the ends are trimmed, so a line never breaks where the
+  ///    text did;
   /// 3. the line is cut to ``labelLimit`` characters, ending in "…" (before
   ///    escaping, so that no escape is cut in half);
   /// 4. `&` becomes `&amp;` (labels decode entities);
@@ -72,7 +74,14 @@ public enum DOTEscaping {
   /// then falls back to the node name), the text is cut to `limit`, and
   /// `&`, `<`, `>`, `"` and `'` become `&amp;`, `&lt;`, `&gt;`, `&quot;`
   /// and `&#39;`. Unescaped, a `>` would close the HTML string and let text
-  /// inject attributes such as `URL`.
+  /// inject attributes such as `URL`. `]` becomes `&#93;`: Graphviz 2.42
+  /// hands expat one piece of text at a time, expat holds a trailing `]`
+  /// back (it might begin `]]>`), and a cell whose text is only `]`s then
+  /// fails with "non-space string used after </TABLE>". `\` becomes `\\`:
+  /// after decoding the markup, Graphviz expands escapes in each piece of
+  /// text as in a plain label (`\N` is the node's name, `\G` the graph's,
+  /// `\E` nothing) and turns `\\` into `\`; a character reference
+  /// (`&#92;`) is decoded before that, so it does not help.
   ///
   /// The text is escaped scalar by scalar, not character by character: a
   /// `>` followed by a combining mark is one Swift `Character`, which a
@@ -86,6 +95,8 @@ public enum DOTEscaping {
       case ">": result.append(contentsOf: "&gt;".unicodeScalars)
       case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
       case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+      case "]": result.append(contentsOf: "&#93;".unicodeScalars)
+      case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
       default: result.append(scalar)
       }
     }
@@ -125,7 +136,7 @@ public enum DOTEscaping {
     return character.unicodeScalars.contains { scalar in
       let value = scalar.value
       return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF
-        || (0xFFF9...0xFFFB).contains(value)
+        || (0xFFF9...0xFFFB).contains(value) || value == 0xFFFE || value == 0xFFFF
     }
   }
 
