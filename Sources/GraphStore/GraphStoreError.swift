@@ -111,7 +111,8 @@ public enum GraphStoreError: Error, Hashable, Sendable, CustomStringConvertible 
     if let error = error as? GraphStoreError { return error }
     if error is RowDecodingError {
       // A value of the wrong type, or NULL where the schema allows none.
-      return .damaged(path: path, reason: "a stored value cannot be read (\(error))")
+      // (GRDB's description holds the SQL and the whole row: not shown.)
+      return .damaged(path: path, reason: "a stored value has the wrong type or is missing")
     }
     guard let database = error as? DatabaseError else { return otherwise("\(error)") }
     let message = database.message ?? "SQLite error \(database.resultCode.rawValue)"

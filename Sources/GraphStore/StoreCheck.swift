@@ -256,6 +256,7 @@ extension GraphStore {
       }
     }
     let summary = try store.rebuild(with: extractor)
+    store.finishWriting()
     incomplete.sort()
     return RecoverySummary(
       files: byFile.count, releases: releases.rows.count, lostReleases: releases.lost,
@@ -299,8 +300,13 @@ struct Salvage {
     rows(table: "correction", columns: "body") { row in try row.get(0) as String }
   }
 
-  /// Every readable row of `table`: a whole scan when it works, else one
-  /// lookup per rowid up to the largest rowid that can be found.
+  /// Every readable row of `table`: a whole scan when it works, else row
+  /// by row. Row by row, each step asks for the next rowid after the last
+  /// (`rowid > ? ORDER BY rowid LIMIT 1`), so a table with few rows but
+  /// huge rowids costs no more than its rows; where the B-tree cannot be
+  /// walked past a damaged page, the following rowids are tried one at a
+  /// time (at most ``skipLimit`` of them) until the walk can go on. At most
+  /// ``visitLimit`` rowids are looked at in all.
   private func rows<T>(
     table: String, columns: String, _ make: (Row) throws -> T
   ) -> (rows: [T], lost: Int) {
@@ -309,14 +315,47 @@ struct Salvage {
     }) {
       return (all, 0)
     }
-    let largest =
-      (try? queue.read { db in
-        try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)")
-      }) ?? nil
-    guard let largest, largest > 0 else { return ([], 0) }
     var found: [T] = []
     var lost = 0
-    for rowid in 1...largest {
+    var last: Int64 = 0
+    var visits = 0
+    func next(after rowid: Int64) -> Int64?? {
+      let outcome: Result<Int64?, any Error> = Result {
+        try queue.read { db in
+          try Int64.fetchOne(
+            db, sql: "SELECT rowid FROM \(table) WHERE rowid > ? ORDER BY rowid LIMIT 1",
+            arguments: [rowid])
+        }
+      }
+      switch outcome {
+      case .success(let rowid): return .some(rowid)
+      case .failure: return .none  // the walk is blocked here
+      }
+    }
+    walk: while visits < Self.visitLimit {
+      var rowid: Int64
+      switch next(after: last) {
+      case .some(.some(let value)):
+        rowid = value
+      case .some(.none):
+        break walk  // no more rows
+      case .none:
+        // Try the rowids after the damage one by one.
+        var skipped = 0
+        var resumed: Int64?
+        while skipped < Self.skipLimit, last < Int64.max {
+          last += 1
+          skipped += 1
+          if case .some = next(after: last) {
+            resumed = last
+            break
+          }
+        }
+        guard resumed != nil else { break walk }
+        lost += 1
+        continue walk
+      }
+      visits += 1
       let outcome: Result<T?, any Error> = Result {
         try queue.read { db in
           try Row.fetchOne(
@@ -329,7 +368,13 @@ struct Salvage {
       case .success(nil): break
       case .failure: lost += 1
       }
+      last = rowid
     }
     return (found, lost)
   }
+
+  /// The most rowids looked at in one table.
+  static let visitLimit = 10_000_000
+  /// The most rowids tried one by one past one damaged page.
+  static let skipLimit = 100_000
 }

@@ -74,6 +74,22 @@ extension GraphStore {
     }
   }
 
+  /// Ends a write session on a store file: moves the write-ahead log into
+  /// the file and returns it to SQLite's rollback journal, so that queries
+  /// opening it read-only later find a single file and create nothing
+  /// beside it. Best effort, and without waiting: when another connection
+  /// is still using the store (a query reading, another ingest), the store
+  /// stays in write-ahead mode, which that connection's writer ends.
+  public func finishWriting() {
+    _ = try? database.writeWithoutTransaction { db in
+      let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+      try db.execute(sql: "PRAGMA busy_timeout = 0")
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      try db.execute(sql: "PRAGMA journal_mode = DELETE")
+    }
+  }
+
   /// Switches the database to SQLite's write-ahead log, unless it is in it.
   ///
   /// The journal mode is persistent, and cannot change inside a
@@ -206,7 +222,7 @@ enum StoreFileKind: Hashable {
     default: throw .unusablePath(path: path, reason: "it is not a regular file")
     }
     if info.st_size == 0 { return .empty }
-    let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw .cannotAccess(path: path, reason: String(cString: strerror(errno)))
     }

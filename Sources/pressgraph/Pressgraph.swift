@@ -28,10 +28,15 @@ struct Pressgraph: ParsableCommand {
       command; wrong merges and splits are fixed with merge, split, rename \
       and alias, which later ingests keep.
 
-      Exit status: 0 on success (warnings may still be printed on stderr), \
-      1 when nothing could be read, a file could not be stored, nothing \
-      matched or the command failed, 2 when an entity name is ambiguous, 64 \
-      for a usage error.
+      The store is checked with `pressgraph check`, which also recovers \
+      what can be read from a damaged one.
+
+      Exit status: 0 on success (warnings may still be printed on stderr; \
+      also when the reader of a pipe goes away), 1 when nothing could be \
+      read, a file could not be stored, nothing matched, the store is \
+      missing or damaged, or the command failed, 2 when an entity name is \
+      ambiguous, 64 for a usage error, 74 when a write failed (a full \
+      disk), 75 when another pressgraph kept the store busy.
       """,
     version: versionNumber,
     subcommands: [
@@ -75,7 +80,9 @@ struct Pressgraph: ParsableCommand {
       }
     } catch {
       let code = exitCode(for: error).rawValue
-      let message = fullMessage(for: error)
+      // Usage errors quote what was typed (a file name from a glob, say):
+      // escaped like every other text.
+      let message = TerminalText.escaped(fullMessage(for: error))
       if !message.isEmpty {
         let text = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
         if code == 0 {
@@ -93,6 +100,7 @@ struct Pressgraph: ParsableCommand {
       }
       status = finished(code)
     }
+    WritableStores.finishAll()
     Foundation.exit(status)
   }
 

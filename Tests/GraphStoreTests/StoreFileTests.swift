@@ -69,6 +69,40 @@ struct StoreFileTests {
     #expect(try reader.counts().releases == 1)
   }
 
+  /// A finished write session leaves one file; the next writer returns
+  /// to the write-ahead log. While a reader holds the store, finishing
+  /// neither waits nor fails, and the store stays in write-ahead mode.
+  @Test func finishingAWriteSessionLeavesOneFile() throws {
+    let folder = try storeFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("s.sqlite").path
+    let journal = { (db: DatabaseQueue) in
+      try db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+    }
+    do {
+      let store = try GraphStore.open(path: path, access: .write, writtenBy: "pressgraph test")
+      try writeStore(path)
+      do {
+        let reader = try DatabaseQueue(path: path)
+        try reader.read { db in
+          _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM release")
+          let started = Date()
+          store.finishWriting()
+          #expect(Date().timeIntervalSince(started) < 2)
+        }
+        #expect(try journal(reader) == "wal")
+      }
+      #expect(try store.counts().releases == 1)
+      store.finishWriting()
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(files == ["s.sqlite"])
+    #expect(try journal(try DatabaseQueue(path: path)) == "delete")
+    let again = try GraphStore.open(path: path, access: .write, writtenBy: "pressgraph test")
+    #expect(try again.counts().releases == 1)
+    #expect(try journal(try DatabaseQueue(path: path)) == "wal")
+  }
+
   @Test func readingNeverCreatesOrChangesAFile() throws {
     let folder = try storeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -79,7 +113,7 @@ struct StoreFileTests {
     #expect(!FileManager.default.fileExists(atPath: missing))
 
     let empty = folder.appendingPathComponent("empty.sqlite").path
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     #expect(throws: GraphStoreError.notAStore(path: empty, reason: "the file is empty")) {
       _ = try GraphStore.open(path: empty, access: .read)
     }

@@ -3,6 +3,16 @@ import Testing
 
 @testable import PressReleases
 
+/// Removes a folder tree too deep for FileManager to remove by path (rm
+/// can).
+private func removeDeepTree(_ root: URL) {
+  let remove = Process()
+  remove.executableURL = URL(fileURLWithPath: "/bin/rm")
+  remove.arguments = ["-rf", root.path]
+  try? remove.run()
+  remove.waitUntilExit()
+}
+
 @Suite("Files that are not files, names that are not UTF-8, trees deeper than PATH_MAX")
 struct HostileFileTests {
   @Test func onlyRegularFilesAreRead() throws {
@@ -77,14 +87,7 @@ struct HostileFileTests {
 
   @Test func aTreeDeeperThanPathMaxIsRead() throws {
     let root = try temporaryFolder()
-    defer {
-      // FileManager cannot remove a tree this deep by path; rm can.
-      let remove = Process()
-      remove.executableURL = URL(fileURLWithPath: "/bin/rm")
-      remove.arguments = ["-rf", root.path]
-      try? remove.run()
-      remove.waitUntilExit()
-    }
+    defer { removeDeepTree(root) }
     var folder = open(root.path, O_RDONLY | O_DIRECTORY)
     #expect(folder >= 0)
     for level in 0..<300 {
@@ -103,6 +106,35 @@ struct HostileFileTests {
     #expect(summary.releases.map(\.title) == ["Deep Title"])
     #expect((summary.files.first?.file.path.utf8.count ?? 0) > Int(PATH_MAX))
     #expect(summary.diagnostics.isEmpty)
+  }
+
+  /// Past the depth cap a folder is skipped with a note; what lies above
+  /// it is read.
+  @Test func foldersPastTheDepthCapAreSkippedWithANote() throws {
+    let root = try temporaryFolder()
+    defer { removeDeepTree(root) }
+    try Data("Top Title\nA body.\n".utf8).write(to: root.appendingPathComponent("top.txt"))
+    var folder = open(root.path, O_RDONLY | O_DIRECTORY)
+    for level in 0...Walk.maximumDepth {
+      #expect(mkdirat(folder, "d", 0o755) == 0)
+      if level == 10 {
+        let file = openat(folder, "shallow.txt", O_WRONLY | O_CREAT, 0o644)
+        let text = Array("Shallow Title\nA body.\n".utf8)
+        #expect(write(file, text, text.count) == text.count)
+        close(file)
+      }
+      let next = openat(folder, "d", O_RDONLY | O_DIRECTORY)
+      close(folder)
+      folder = next
+    }
+    let file = openat(folder, "deepest.txt", O_WRONLY | O_CREAT, 0o644)
+    close(file)
+    close(folder)
+    let summary = CorpusReader(scanner: CorpusScanner(workingDirectory: root)).read(["."])
+    #expect(summary.releases.map(\.title).sorted() == ["Shallow Title", "Top Title"])
+    let notes = summary.diagnostics.map(\.description)
+    #expect(notes.count == 1)
+    #expect(notes.first?.hasSuffix("skipped: more than 1000 folders deep") == true)
   }
 
   @Test func aLinkBackToItsFolderIsWalkedOnce() throws {
@@ -125,6 +157,7 @@ struct HostileFileTests {
     ([0xF4, 0x90, 0x80, 0x80], "\\xF4\\x90\\x80\\x80"),  // above U+10FFFF
     ([0xE2, 0x82], "\\xE2\\x82"),  // cut short
     (Array("日本".utf8), "日本"),
+    ([0x61, 0x5C, 0x78, 0x46, 0x46], "a\\\\xFF"),  // a real backslash, then "xFF"
   ])
   func displayNamesEscapeInvalidBytes(bytes: [UInt8], shown: String) {
     #expect(CorpusScanner.displayName(bytes) == shown)

@@ -112,12 +112,17 @@ public struct CorpusScanner: Sendable {
 
   /// `bytes` as text: UTF-8, with each byte that is not part of a valid
   /// UTF-8 sequence (RFC 3629 §4: no overlong forms, no surrogates, nothing
-  /// above U+10FFFF) written `\xFF`, so that every name can be shown and
-  /// printed.
+  /// above U+10FFFF) written `\xFF`, and a backslash written `\\`, so that
+  /// every name can be shown and two different names never look the same.
   public static func displayName(_ bytes: [UInt8]) -> String {
     var result = ""
     var index = 0
     while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "\\") {
+        result += "\\\\"
+        index += 1
+        continue
+      }
       let length = validSequence(bytes, at: index)
       if length > 0 {
         result += String(decoding: bytes[index..<(index + length)], as: UTF8.self)
@@ -159,8 +164,11 @@ struct Walk {
   var diagnostics: [Diagnostic] = []
   /// Folders walked, by device and inode (links to one folder walk it once).
   var walked: Set<[UInt64]> = []
-  /// Files listed, by device and inode.
+  /// Files listed, by device and inode (a file reached by two paths is
+  /// read once).
   var listed: Set<[UInt64]> = []
+  /// The deepest folder walked below a named path.
+  static let maximumDepth = 1000
 
   init(base: [[UInt8]]) { self.base = base }
 
@@ -192,15 +200,22 @@ struct Walk {
       return
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      walkFolder(components, info)
+      walkFolder(components, info, depth: 0)
     } else {
       consider(components, info, name: components.last ?? [])
     }
   }
 
   /// Lists a folder's entries (by name, byte-wise) and visits them.
-  private mutating func walkFolder(_ folder: [[UInt8]], _ info: stat) {
+  private mutating func walkFolder(_ folder: [[UInt8]], _ info: stat, depth: Int) {
     guard walked.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+    guard depth < Self.maximumDepth else {
+      diagnostics.append(
+        Diagnostic(
+          .note, stage: .scan, file: display(folder),
+          "skipped: more than \(Self.maximumDepth) folders deep"))
+      return
+    }
     let names: [[UInt8]]
     switch PathAccess.list(folder) {
     case .names(let list): names = list
@@ -228,7 +243,7 @@ struct Walk {
         continue
       }
       if (entry.st_mode & S_IFMT) == S_IFDIR {
-        walkFolder(path, entry)
+        walkFolder(path, entry, depth: depth + 1)
       } else {
         consider(path, entry, name: name)
       }
@@ -259,9 +274,7 @@ struct Walk {
         Diagnostic(.note, stage: .scan, file: shown, "skipped: not a .txt, .md or .html file"))
       return
     }
-    guard listed.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
-      !files.contains(where: { $0.path == shown })
-    else { return }
+    guard listed.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
     files.append(
       SourceFile(path: shown, components: path, format: format, size: Int(info.st_size)))
   }

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
   import Glibc
+
+  private let systemRead = Glibc.read
 #elseif canImport(Darwin)
   import Darwin
+
+  private let systemRead = Darwin.read
 #endif
 
 /// Reads a file's bytes; injected so tests can simulate failures.
@@ -57,7 +61,7 @@ public struct DiskFileReader: FileReading {
       }
       let got = bytes.withUnsafeMutableBytes { buffer -> Int in
         guard let base = buffer.baseAddress else { return 0 }
-        return Glibc.read(descriptor, base + count, buffer.count - count)
+        return systemRead(descriptor, base + count, buffer.count - count)
       }
       if got < 0 {
         if errno == EINTR || errno == EAGAIN { continue }

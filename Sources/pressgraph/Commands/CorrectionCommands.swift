@@ -22,11 +22,13 @@ func applyCorrection(
   quiet: Bool
 ) throws {
   let terminal = Terminal()
-  let store = try options.open(create: false, terminal: terminal)
   let extractor = EntityExtractor(gazetteer: try gazetteer.load(terminal: terminal))
-  // Names are looked up the same way as in queries, with the same messages.
-  _ = try store.resolve(correction.entity, terminal: terminal)
-  if let other = correction.other { _ = try store.resolve(other, terminal: terminal) }
+  // Names are looked up the same way as in queries, with the same messages,
+  // before anything is written: a mistyped name leaves the store untouched.
+  let reader = try options.openForQuery(terminal: terminal)
+  _ = try reader.resolve(correction.entity, terminal: terminal)
+  if let other = correction.other { _ = try reader.resolve(other, terminal: terminal) }
+  let store = try options.open(create: false, terminal: terminal)
   let stored = try storeCall(terminal) { () throws(GraphStoreError) in try store.add(correction) }
   let summary = try storeCall(terminal) { () throws(GraphStoreError) in
     try store.rebuild(with: extractor)

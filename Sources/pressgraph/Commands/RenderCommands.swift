@@ -113,7 +113,9 @@ struct DrawCommandOptions: ParsableArguments {
       }
     }
     if let limit, limit < 1 { throw ValidationError("--limit takes a positive number") }
-    if !(timeout > 0) { throw ValidationError("--timeout takes a positive number of seconds") }
+    if !(timeout > 0 && timeout <= 86_400) {
+      throw ValidationError("--timeout takes a number of seconds, more than 0 and at most 86400")
+    }
     if let width, width < 16 {
       throw ValidationError("--width takes a number of pixels, 16 or more")
     }

@@ -33,12 +33,11 @@ struct RenderWorkerCommand: ParsableCommand {
         timeout: timeout))
   }
 
-  /// This program's own file: `/proc/self/exe` on Linux, else the path it
-  /// was started by.
+  /// This program's own file: `/proc/self/exe` itself on Linux (not the
+  /// path it links to, which reads "… (deleted)" once a rebuild replaces
+  /// the binary), else the path it was started by.
   static var executablePath: String {
-    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return resolved
-    }
-    return Bundle.main.executablePath ?? CommandLine.arguments[0]
+    if FileManager.default.isExecutableFile(atPath: "/proc/self/exe") { return "/proc/self/exe" }
+    return Bundle.main.executablePath ?? CommandLine.arguments.first ?? "pressgraph"
   }
 }

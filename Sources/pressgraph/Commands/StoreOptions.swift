@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphStore
+import Synchronization
 
 /// `--db PATH`: where the store lives.
 struct StoreOptions: ParsableArguments {
@@ -39,7 +40,10 @@ struct StoreOptions: ParsableArguments {
       throw ExitCode.failure
     }
     do {
-      return try GraphStore.open(path: path, access: .write, writtenBy: Pressgraph.versionLine)
+      let store = try GraphStore.open(
+        path: path, access: .write, writtenBy: Pressgraph.versionLine)
+      WritableStores.opened(store)
+      return store
     } catch {
       throw StoreFailure.exit(error, terminal: terminal)
     }
@@ -60,6 +64,19 @@ struct StoreOptions: ParsableArguments {
           + " interrupted); run `pressgraph ingest` to bring it up to date.")
     }
     return store
+  }
+}
+
+/// The stores this process opened for writing, whose write sessions
+/// ``finishAll()`` ends before the tool exits (see
+/// ``GraphStore/finishWriting()``): a store left alone is one file.
+enum WritableStores {
+  private static let stores = Mutex<[GraphStore]>([])
+
+  static func opened(_ store: GraphStore) { stores.withLock { $0.append(store) } }
+
+  static func finishAll() {
+    for store in stores.withLock({ $0 }) { store.finishWriting() }
   }
 }
 

@@ -100,6 +100,9 @@ enum OutputFile {
   ) throws(OutputFailure) {
     var existing = stat()
     let exists = stat(target, &existing) == 0
+    // A file the user may not write is not replaced either (the shell's
+    // `>` would fail too), though the folder would allow the rename.
+    if exists, access(target, W_OK) != 0 { throw OutputFailure(target: shown, code: errno) }
     let folder = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     var template = Array(

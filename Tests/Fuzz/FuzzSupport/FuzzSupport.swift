@@ -5,8 +5,6 @@
 // libFuzzer's `main` out, so each target calls `LLVMFuzzerRunDriver`
 // (libFuzzer's documented entry for programs with their own main) with
 // its test function. Built only with `-sanitize=fuzzer` (see .ci/fuzz).
-import Synchronization
-
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -18,19 +16,22 @@ private func LLVMFuzzerRunDriver(
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
-/// The test function of this process (one per fuzz target).
-private let test = Mutex<(@Sendable (UnsafeBufferPointer<UInt8>) -> Void)?>(nil)
+/// The test function of this process (one per fuzz target), set once
+/// before libFuzzer starts and only read after (libFuzzer runs inputs on
+/// one thread). Not in a `Mutex`: reading a function through the lock's
+/// `inout` re-abstracts it, and each read wrapped it in two more thunks,
+/// until, after some 29,000 inputs, the thunks overflowed the stack.
+nonisolated(unsafe) private var test: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)?
 
 /// Runs libFuzzer with `body` as the test of one input, with the process's
 /// arguments (libFuzzer's flags and corpus folders), and exits with its
 /// status.
 public func runFuzzer(_ body: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void) -> Never {
-  test.withLock { $0 = body }
+  test = body
   var argc = CommandLine.argc
   var argv = CommandLine.unsafeArgv
   let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    let body = test.withLock { $0 }
-    body?(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+    test?(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
     return 0
   }
   exit(status)
@@ -40,7 +41,6 @@ public func runFuzzer(_ body: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -
 /// linker keeps it, calls this): the registered test.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-  let body = test.withLock { $0 }
-  body?(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+  test?(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
   return 0
 }
