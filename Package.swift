@@ -28,7 +28,7 @@ let package = Package(
     .target(
       name: "EntityGraph",
       dependencies: ["PressReleases"],
-      resources: [.copy("Resources/gazetteer.json")]
+      resources: [.copy("Resources/gazetteer.json"), .copy("Resources/lexicon")]
     ),
     // Stages 5-6: the embedded SQLite store and its queries.
     .target(

@@ -1,185 +1,119 @@
+import Foundation
+
 /// The word lists extraction rules use. These describe English and Korean
 /// naming conventions, not particular institutions or people.
+///
+/// Each list is a data file, `Resources/lexicon/NAME.txt`: one entry per
+/// line, lowercase, `#` starting a comment line; in typed lists an entry
+/// is `word = value` (`ministry = ministry` in `institution-heads.txt`).
+/// Edit the files, not this type, to teach extraction a new word.
 enum Lexicon {
+  /// The entries of the list `name` (see the type's documentation).
+  static func words(_ name: String) -> Set<String> {
+    Set(entries(name).map(\.word))
+  }
+
+  /// The entries of a typed list, `word = value`, as a dictionary.
+  static func typedWords<Value: RawRepresentable>(
+    _ name: String, as _: Value.Type = Value.self
+  ) -> [String: Value] where Value.RawValue == String {
+    var table: [String: Value] = [:]
+    for entry in entries(name) {
+      guard let raw = entry.value, let value = Value(rawValue: raw) else {
+        preconditionFailure("lexicon/\(name).txt: \"\(entry.word)\" needs \"= value\"")
+      }
+      table[entry.word] = value
+    }
+    return table
+  }
+
+  /// Parses one list file: entries, with the value after `=` when present.
+  static func parse(_ text: String) -> [(word: String, value: String?)] {
+    var result: [(word: String, value: String?)] = []
+    for line in text.split(whereSeparator: \.isNewline) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+      if let equals = trimmed.range(of: " = ") {
+        result.append(
+          (
+            String(trimmed[..<equals.lowerBound]).trimmingCharacters(in: .whitespaces),
+            String(trimmed[equals.upperBound...]).trimmingCharacters(in: .whitespaces)
+          ))
+      } else {
+        result.append((trimmed, nil))
+      }
+    }
+    return result
+  }
+
+  private static func entries(_ name: String) -> [(word: String, value: String?)] {
+    guard
+      let url = Bundle.module.url(
+        forResource: name, withExtension: "txt", subdirectory: "lexicon"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else {
+      preconditionFailure("the built-in lexicon list \(name).txt is missing")
+    }
+    return parse(text)
+  }
+
   /// Words whose final period belongs to them ("Co.", "Dr.").
-  static let periodAbbreviations: Set<String> = [
-    "co", "corp", "inc", "ltd", "dr", "mr", "mrs", "ms", "prof", "no", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "jr", "sr", "gen", "gov", "sen",
-    "rep", "amb", "vs", "etc", "approx", "dept", "assn", "bros",
-  ]
+  static let periodAbbreviations: Set<String> = Lexicon.words("period-abbreviations")
 
   /// Words that end a title and may stand right before a name.
-  static let titleHeads: Set<String> = [
-    "minister", "president", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo", "cto",
-    "coo", "director", "director-general", "secretary", "secretary-general", "ambassador", "consul",
-    "commissioner", "administrator", "governor", "mayor", "representative", "spokesperson",
-    "spokesman", "spokeswoman", "head", "chief", "officer", "envoy", "premier", "chancellor",
-    "senator", "lawmaker", "professor", "counselor", "counsellor", "attaché", "attache",
-    "superintendent", "advisor", "adviser", "general", "dpm", "vice-minister", "vice-president",
-    "co-chair", "founder", "partner", "manager", "commander", "deputy", "dr.", "prof.", "delegate",
-  ]
+  static let titleHeads: Set<String> = Lexicon.words("title-heads")
 
   /// Words that may precede a title head within one title.
-  static let titleModifiers: Set<String> = [
-    "vice", "deputy", "prime", "acting", "senior", "executive", "managing", "chief", "general",
-    "first", "second", "assistant", "associate", "permanent", "special", "trade", "foreign",
-    "finance", "industry", "energy", "science", "commerce", "economy", "economic", "unification",
-    "defense", "defence", "health", "labor", "labour", "justice", "culture", "environment",
-    "agriculture", "education", "interior", "transport", "land", "oceans", "sme", "smes",
-    "startups", "and", "co", "honorary", "regional", "country", "national", "principal",
-  ]
+  static let titleModifiers: Set<String> = Lexicon.words("title-modifiers")
 
   /// Title heads that mark a government official (used to attach an
   /// unaffiliated official to the release's own ministry).
-  static let governmentTitles: Set<String> = [
-    "minister", "director", "director-general", "secretary", "spokesperson", "spokesman",
-    "spokeswoman", "commissioner", "administrator", "ambassador", "consul", "counselor",
-    "counsellor", "attaché", "attache", "officer", "dpm", "vice-minister", "chief",
-  ]
+  static let governmentTitles: Set<String> = Lexicon.words("government-titles")
 
   /// Titles that only one person holds at a time at one body; two name
   /// variants in the same such role at the same body are one person.
-  static let singularRoles: Set<String> = [
-    "minister", "president", "ceo", "chairman", "chairperson", "chair", "governor", "mayor",
-    "president and ceo", "administrator", "commissioner", "trade minister", "foreign minister",
-    "deputy prime minister and minister",
-  ]
+  static let singularRoles: Set<String> = Lexicon.words("singular-roles")
 
   /// Korean family names in romanisation (a naming convention, not people).
-  static let koreanFamilyNames: Set<String> = [
-    "kim", "lee", "yi", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
-    "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin",
-    "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "ryu", "hong", "jeon", "chun",
-    "ko", "go", "moon", "mun", "yang", "son", "sohn", "bae", "baek", "paik", "heo", "huh", "nam",
-    "sim", "shim", "noh", "roh", "no", "ha", "kwak", "sung", "seong", "cha", "joo", "ju", "woo",
-    "koo", "ku", "min", "na", "ra", "jin", "ji", "eom", "um", "chae", "won", "cheon", "bang",
-    "kong", "hyun", "hyeon", "ham", "byun", "byeon", "yeom", "yeo", "chu", "choo", "do", "so",
-    "seok", "suk", "sun", "seol", "ma", "gil", "kil", "yeon", "wi", "pyo", "myung", "ki", "ban",
-    "wang", "geum", "ok", "yook", "yuk", "in", "maeng", "je", "mo", "tak", "kook", "guk", "eo",
-    "hahn", "jun", "lyu", "nah", "pyun", "ryoo", "sa", "seung", "tae", "hur", "kweon", "gwon",
-    "ohn", "jee", "bong", "kye", "gye", "kee", "rho", "bin", "chin", "dong",
-  ]
+  static let koreanFamilyNames: Set<String> = Lexicon.words("korean-family-names")
 
   /// Head nouns that make a capitalised phrase an institution of a type.
-  static let institutionHeads: [String: EntityType] = [
-    "ministry": .ministry, "department": .ministry,
-    "agency": .agency, "administration": .agency, "service": .agency, "office": .agency,
-    "commission": .agency, "authority": .agency, "bureau": .agency, "institute": .agency,
-    "embassy": .agency, "consulate": .agency, "mission": .agency, "government": .agency,
-    "province": .agency, "prefecture": .agency, "municipality": .agency, "directorate": .agency,
-    "inspectorate": .agency, "secretariat": .organization, "committee": .organization,
-    "subcommittee": .organization, "association": .organization, "chamber": .organization,
-    "federation": .organization, "organization": .organization, "organisation": .organization,
-    "union": .organization, "council": .organization, "alliance": .organization,
-    "coalition": .organization, "society": .organization, "foundation": .organization,
-    "consortium": .organization, "board": .organization, "group": .organization,
-    "bank": .agency,
-  ]
+  static let institutionHeads: [String: EntityType] = Lexicon.typedWords("institution-heads")
 
   /// Heads of bodies named only by generic words ("Technical Subcommittee",
   /// "Working Group"): such names are not entities.
-  static let genericBodyWords: Set<String> = [
-    "technical", "joint", "steering", "working", "special", "advisory", "executive", "standing",
-    "sub", "relevant", "local", "regional", "new", "first", "second", "third", "inaugural",
-    "general", "the", "a", "an", "consultative", "support", "task", "force", "group",
-    "committee", "subcommittee", "council", "board", "team", "body", "office", "policy",
-    "national", "overseas", "domestic", "international", "trade", "economic",
-  ]
+  static let genericBodyWords: Set<String> = Lexicon.words("generic-body-words")
 
   /// Descriptors after "X, a/an …" that make X a company.
-  static let companyDescriptors: Set<String> = [
-    "company", "firm", "corporation", "manufacturer", "maker", "distributor", "supplier",
-    "producer", "provider", "retailer", "specialist", "startup", "start-up", "conglomerate",
-    "chain", "brand", "platform", "developer", "operator", "exporter", "importer", "shipbuilder",
-    "automaker", "carmaker", "chipmaker", "leader", "enterprise", "unicorn", "subsidiary",
-    "affiliate", "vendor", "contractor", "bank", "utility", "steelmaker", "giant",
-  ]
+  static let companyDescriptors: Set<String> = Lexicon.words("company-descriptors")
 
   /// Descriptors after "X, a/an …" that make X an organisation.
-  static let organisationDescriptors: Set<String> = [
-    "group", "association", "network", "community", "organization", "organisation", "nonprofit",
-    "non-profit", "think", "coalition", "federation", "alliance", "consortium", "club",
-    "society", "union", "institute", "foundation",
-  ]
+  static let organisationDescriptors: Set<String> = Lexicon.words("organisation-descriptors")
 
   /// Nouns that introduce a list of companies ("firms include A, B and C").
-  static let companyNouns: Set<String> = [
-    "companies", "firms", "enterprises", "businesses", "startups", "start-ups", "manufacturers",
-    "makers", "producers", "suppliers", "exporters", "corporations", "conglomerates",
-    "recipients", "awardees", "winners", "chaebol", "automakers", "chipmakers", "shipbuilders",
-    "retailers", "brands",
-  ]
+  static let companyNouns: Set<String> = Lexicon.words("company-nouns")
 
   /// Endings of company names.
-  static let companySuffixes: Set<String> = [
-    "co.", "co", "ltd.", "ltd", "inc.", "inc", "corp.", "corp", "corporation", "company",
-    "holdings", "electronics", "motor", "motors", "chemical", "chemicals", "steel",
-    "shipbuilding", "pharmaceutical", "pharmaceuticals", "biologics", "telecom", "airlines",
-    "plc", "gmbh", "ag", "llc", "semiconductor", "semiconductors", "industries", "energy",
-    "engineering", "c&t", "e&c", "solutions", "technologies", "technology", "systems",
-  ]
+  static let companySuffixes: Set<String> = Lexicon.words("company-suffixes")
 
   /// Nouns naming a gathering: "held a … meeting".
-  static let meetingNouns: Set<String> = [
-    "meeting", "meetings", "talks", "talk", "session", "sessions", "conference", "consultation",
-    "consultations", "dialogue", "discussion", "discussions", "briefing", "ceremony", "event",
-    "expo", "forum", "summit", "seminar", "workshop", "roundtable", "fair", "exhibition",
-    "symposium", "day", "gathering", "reception", "luncheon", "dinner", "breakfast",
-    "conversation", "call", "videoconference", "festival", "show", "council", "committee",
-  ]
+  static let meetingNouns: Set<String> = Lexicon.words("meeting-nouns")
 
   /// Nouns that refer back to an event already reported ("At the event, …").
-  static let eventBackReferences: Set<String> = [
-    "event", "ceremony", "expo", "forum", "meeting", "session", "talks", "summit", "conference",
-    "seminar", "workshop", "roundtable", "fair", "exhibition", "discussions", "reception",
-  ]
+  static let eventBackReferences: Set<String> = Lexicon.words("event-back-references")
 
   /// Verbs of taking part in an event already reported.
-  static let attendanceVerbs: Set<String> = [
-    "attended", "participated", "joined", "congratulated", "received", "presided", "chaired",
-    "co-chaired", "addressed", "delivered", "presented", "accepted", "welcomed",
-  ]
+  static let attendanceVerbs: Set<String> = Lexicon.words("attendance-verbs")
 
   /// Words after which a participant list stops: purpose and topic clauses.
-  static let clauseBreakers: Set<String> = [
-    "during", "regarding", "concerning", "about", "following", "after", "before", "since",
-    "despite", "amid", "which", "who", "where", "that", "while", "whereas", "including",
-  ]
+  static let clauseBreakers: Set<String> = Lexicon.words("clause-breakers")
 
   /// Words that mark a statement about the future.
-  static let futureMarkers: Set<String> = [
-    "will", "shall", "plans", "plan", "planned", "planning", "scheduled", "schedule", "upcoming",
-    "forthcoming", "tentatively", "poised", "expected", "intends", "aims", "to be held",
-  ]
+  static let futureMarkers: Set<String> = Lexicon.words("future-markers")
 
   /// Words that name what a ministry, department or office deals with
   /// ("Foreign Affairs", "Industry and Trade"): they end titles, never names.
-  static let topicWords: Set<String> = [
-    "affairs", "trade", "finance", "economy", "economic", "state", "policy", "industry", "energy",
-    "resources", "foreign", "science", "ict", "health", "welfare", "labor", "labour",
-    "employment", "environment", "justice", "defense", "defence", "education", "culture",
-    "sports", "tourism", "land", "infrastructure", "transport", "transportation", "oceans",
-    "fisheries", "agriculture", "food", "rural", "commerce", "interior", "safety", "security",
-    "unification", "gender", "equality", "family", "smes", "startups", "planning", "budget",
-    "strategy", "development", "investment", "international", "bilateral", "multilateral",
-    "cooperation", "climate", "digital", "innovation", "technology", "standards", "public",
-    "administration", "legislation", "veterans", "data", "information", "communications",
-    "broadcasting", "media", "treasury", "home", "internal", "external", "european", "asian",
-    "pacific", "global", "regional", "consular", "protocol", "legal", "political", "north",
-    "american", "korean", "peninsula", "peace", "services", "research", "national", "personnel",
-    "management", "government", "relations", "ministry", "middle", "market", "enterprise",
-    "technologies", "telecommunications", "communication", "mines", "mining", "petroleum",
-    "natural", "water", "housing", "urban", "works", "industries", "entrepreneurship",
-    "competitiveness", "productivity", "transformation", "ecology", "ecological", "sustainable",
-    "investment", "exports", "export", "promotion", "affairs,", "tourism", "youth", "women",
-    "health,", "welfare,", "people", "power", "electricity", "transport,", "logistics",
-    "maritime", "aviation", "fisheries,", "agrarian", "forestry", "finance,", "planning,",
-    "integration", "strategic", "reform", "regulation", "competition", "consumer", "protection",
-    "statistics", "customs", "revenue", "taxation", "tax", "monetary", "fiscal", "banking",
-    "insurance", "securities", "capital", "markets", "procurement", "audit", "inspection",
-    "emergency", "disaster", "space", "aerospace", "nuclear", "atomic", "hydrogen", "renewable",
-    "green", "digitalization", "diplomacy", "cultural", "sports", "arts", "labour,", "skills",
-  ]
+  static let topicWords: Set<String> = Lexicon.words("topic-words")
 
   /// Every lexicon word with the lists it belongs to, so a token is looked
   /// up once and then tested by bits.
@@ -210,11 +144,7 @@ enum Lexicon {
   }()
 
   /// Month and weekday names.
-  static let calendarWords: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
-  ]
+  static let calendarWords: Set<String> = Lexicon.words("calendar-words")
 }
 
 /// The lexicon lists a word belongs to, as bits.

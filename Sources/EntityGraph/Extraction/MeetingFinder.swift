@@ -42,48 +42,29 @@ struct MeetingFinder {
   }
 
   /// Verbs that introduce reported speech: "noted that …".
-  static let reportingVerbs: Set<String> = [
-    "said", "says", "noted", "notes", "added", "adds", "stated", "states", "emphasized",
-    "emphasised", "explained", "mentioned", "remarked", "stressed", "highlighted", "recalled",
-  ]
+  static let reportingVerbs: Set<String> = Lexicon.words("reporting-verbs")
 
   /// Nouns of a public event (which later back-references join).
-  static let eventWords: Set<String> = [
-    "event", "ceremony", "expo", "forum", "fair", "exhibition", "festival", "show", "day",
-    "reception", "summit", "conference", "seminar", "symposium",
-  ]
+  static let eventWords: Set<String> = Lexicon.words("event-words")
 
   /// Words that may stand between "opened" and the name of what opened.
-  static let determiners: Set<String> = ["the", "its", "their", "a", "an", "his", "her"]
+  static let determiners: Set<String> = Lexicon.words("determiners")
 
   /// Back-references that fit any event.
-  static let genericEventNouns: Set<String> = [
-    "event", "ceremony", "meeting", "session", "talks", "discussions",
-  ]
+  static let genericEventNouns: Set<String> = Lexicon.words("generic-event-nouns")
 
   /// "Nov", "Sept" without their period.
   static func isMonthAbbreviation(_ token: Token) -> Bool {
     token.isCapitalized && monthAbbreviations.contains(token.key)
   }
 
-  static let monthAbbreviations: Set<String> = [
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  ]
+  static let monthAbbreviations: Set<String> = Lexicon.words("month-abbreviations")
 
   /// "the ministry", "the agency": the body of that type named last.
-  static let definiteBodies: [String: EntityType] = [
-    "ministry": .ministry, "agency": .agency, "department": .ministry,
-  ]
+  static let definiteBodies: [String: EntityType] = Lexicon.typedWords("definite-bodies")
 
   /// Every word that can start a trigger, for a cheap first test.
-  static let triggerWords: Set<String> = [
-    "met", "meet", "meets", "meeting", "talks", "consultations", "dialogue", "held", "hold",
-    "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host", "convened", "convene",
-    "opened",
-    "convenes", "organized", "organised", "visited", "visit", "visits", "visiting", "signed",
-    "sign", "signs", "signing", "attended", "attend", "attends", "participated", "chaired",
-    "co-chaired", "chairs", "chair", "discuss", "discussed", "discusses", "discussing",
-  ]
+  static let triggerWords: Set<String> = Lexicon.words("trigger-words")
 
   enum Trigger: Equatable {
     case meet, gather(event: Bool), visit, sign, attend, chair, discuss
@@ -156,10 +137,7 @@ struct MeetingFinder {
   }
 
   /// Last words of bodies that are forums rather than parties.
-  static let forumHeads: Set<String> = [
-    "committee", "council", "forum", "commission", "conference", "dialogue", "summit", "group",
-    "roundtable", "session", "consultation", "consultations",
-  ]
+  static let forumHeads: Set<String> = Lexicon.words("forum-heads")
 
   /// "5th", "51st", "third", "inaugural".
   static func isOrdinal(_ token: Token) -> Bool {
@@ -174,10 +152,7 @@ struct MeetingFinder {
   }
 
   /// Words that make a meeting another one: "Minister Cho also met …".
-  static let alsoWords: Set<String> = [
-    "also", "separately", "additionally", "later", "then", "earlier", "meanwhile", "afterwards",
-    "subsequently", "previously",
-  ]
+  static let alsoWords: Set<String> = Lexicon.words("also-words")
 
   /// The trigger in a sentence and its token index.
   func trigger(_ s: Int) -> (Trigger, Int)? {

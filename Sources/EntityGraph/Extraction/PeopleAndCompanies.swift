@@ -78,10 +78,7 @@ extension State {
   }
 
   /// Lowercase words that may follow a firm's name in a list.
-  static let listContinuations: Set<String> = [
-    "and", "or", "in", "at", "on", "to", "for", "from", "with", "as", "which", "who", "were", "was",
-    "are", "is", "have", "has", "had", "will", "also", "during", "under", "by",
-  ]
+  static let listContinuations: Set<String> = Lexicon.words("list-continuations")
 
   /// "European Commissioner": the European Commission; "European" before
   /// another title: the European Union (when the gazetteer knows them).
@@ -94,44 +91,23 @@ extension State {
   }
 
   /// Descriptors that may stand right before a firm's name ("utility CEZ").
-  static let namingDescriptors: Set<String> = [
-    "utility", "chipmaker", "automaker", "carmaker", "steelmaker", "shipbuilder", "startup",
-    "conglomerate", "retailer", "unicorn", "subsidiary", "affiliate",
-  ]
+  static let namingDescriptors: Set<String> = Lexicon.words("naming-descriptors")
 
   /// "agreements", "contracts", "deals": what firms sign.
-  static let dealNouns: Set<String> = [
-    "agreements", "agreement", "contracts", "contract", "deals", "deal",
-  ]
+  static let dealNouns: Set<String> = Lexicon.words("deal-nouns")
 
   /// Kinds of deal that only firms sign: "business agreements", "supply contracts".
-  static let dealKinds: Set<String> = [
-    "business", "supply", "purchase", "purchasing", "export", "sales", "distribution",
-    "investment", "procurement", "licensing",
-  ]
+  static let dealKinds: Set<String> = Lexicon.words("deal-kinds")
 
   /// What a company has that a minister visits: "X's plant", "X's data
   /// center", "the booths of X".
-  static let facilityWords: Set<String> = [
-    "headquarters", "plant", "plants", "factory", "factories", "facility", "facilities", "site",
-    "office", "offices", "campus", "data", "research", "production", "manufacturing", "lab",
-    "laboratory", "laboratories", "shipyard", "fab", "smart", "r&d", "innovation", "logistics",
-    "booth", "booths", "stand", "stands",
-  ]
+  static let facilityWords: Set<String> = Lexicon.words("facility-words")
 
   /// People nouns that introduce the bodies they come from: "executives from …".
-  static let representativeNouns: Set<String> = [
-    "executives", "ceos", "heads", "leaders", "representatives", "officials", "chiefs",
-    "presidents", "chairmen",
-  ]
+  static let representativeNouns: Set<String> = Lexicon.words("representative-nouns")
 
   /// Endings that make a capitalised run a company on their own.
-  static let strongCompanySuffixes: Set<String> = [
-    "co.", "ltd.", "inc.", "corp.", "corporation", "company", "holdings", "electronics",
-    "motor",
-    "motors", "chemical", "steel", "pharmaceutical", "pharmaceuticals", "biologics",
-    "shipbuilding", "c&t", "e&c", "engineering",
-  ]
+  static let strongCompanySuffixes: Set<String> = Lexicon.words("strong-company-suffixes")
 
   /// The end of a name starting at `start` (exclusive): up to four name
   /// tokens, with a parenthesised given name allowed ("JK (Jung-Kwan) Kim").
@@ -233,10 +209,7 @@ extension State {
 
   /// Lowercase words inside names: "Abdulla bin Touq Al Marri", "Ursula
   /// von der Leyen".
-  static let nameParticles: Set<String> = [
-    "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "del", "della", "di",
-    "du", "la", "le", "dos", "das",
-  ]
+  static let nameParticles: Set<String> = Lexicon.words("name-particles")
 
   /// One to four capitalised words (five with lowercase particles inside),
   /// none of them a topic or title word.
@@ -273,6 +246,24 @@ extension State {
         !sentences[s].claimed[titleStart - 1]
       {
         titleStart -= 1
+      }
+      // "Trade, Industry and Energy Minister": the fields of a ministry
+      // listed before its head's title.
+      do {
+        func isField(_ k: Int) -> Bool {
+          tokens[k].isCapitalized && tokens[k].classes.contains(.topic)
+            && !sentences[s].claimed[k]
+        }
+        var k = titleStart
+        while k > 0, isField(k - 1) { k -= 1 }
+        while k >= 2, k < i,
+          tokens[k - 1].lower == "and" || tokens[k - 1].text == "&" || tokens[k - 1].isPunct(","),
+          !sentences[s].claimed[k - 1], isField(k - 2)
+        {
+          k -= 2
+          while k > 0, isField(k - 1) { k -= 1 }
+        }
+        titleStart = k
       }
       var titleEnd = i + 1
       while titleEnd < tokens.count {
@@ -464,7 +455,7 @@ extension State {
     if country == nil || result.entities[country ?? 0].keys.contains("c:KR"),
       let g = index.headTitles[key]
     {
-      return institution(g, form: index.gazetteer.institutions[g].name)
+      return institution(g, form: index.gazetteer.institutions[g].name, title: words)
     }
     let foreign = country.flatMap { c in
       result.entities[c].keys.first { $0.hasPrefix("c:") && $0 != "c:KR" }
@@ -476,8 +467,19 @@ extension State {
       if let g = index.headTitles[PhraseIndex.key(Tokenizer.tokens(spelled)[...])],
         index.gazetteer.institutions[g].country == String(code.dropFirst(2))
       {
-        return institution(g, form: index.gazetteer.institutions[g].name)
+        return institution(g, form: index.gazetteer.institutions[g].name, title: words)
       }
+    }
+    // "Oceans and Fisheries Minister": the Ministry of Oceans and Fisheries.
+    if country == nil || result.entities[country ?? 0].keys.contains("c:KR"),
+      words.count >= 2, words.last?.lower == "minister",
+      words.dropLast().allSatisfy({
+        $0.classes.contains(.topic) || $0.lower == "and" || $0.text == "&" || $0.isPunct(",")
+      }),
+      case .institution(let g) = index.exact(
+        Tokenizer.tokens("Ministry of " + words.dropLast().map(\.text).joined(separator: " "))[...])
+    {
+      return institution(g, form: index.gazetteer.institutions[g].name, title: words)
     }
     let ministry: String
     if let head = words.lastIndex(where: { $0.lower == "minister" || $0.lower == "secretary" }),

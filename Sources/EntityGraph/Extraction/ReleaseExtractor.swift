@@ -193,10 +193,27 @@ struct State {
   }
 
   /// The local entity for a gazetteer institution.
-  mutating func institution(_ i: Int, form: String) -> Int {
+  ///
+  /// A title, short alias or acronym resolves to the body of that name's
+  /// line that existed on the release's date (``PhraseIndex/era(of:on:)``);
+  /// the body's own full name keeps the era it names.
+  /// Pass `title` when the body is named only through its head's title;
+  /// a title that spells out the body's fields ("Minister of Trade,
+  /// Industry and Energy") names its era as the full name does.
+  mutating func institution(_ i: Int, form: String, title: [Token]? = nil) -> Int {
+    var i = i
+    let fixed =
+      if let title {
+        index.titleNamesEra(PhraseIndex.key(title[...]), of: i)
+      } else {
+        index.namesEra(PhraseIndex.key(Tokenizer.tokens(form)[...]), of: i)
+      }
+    let byTitle = title != nil
+    if !fixed { i = index.era(of: i, on: result.release.date) }
     let entry = index.gazetteer.institutions[i]
     return intern(
-      keys: ["g:" + entry.id], type: entry.type, name: entry.name, form: form,
+      keys: ["g:" + entry.id], type: entry.type, name: entry.name,
+      form: byTitle ? entry.name : form,
       country: entry.country, gazetteerID: entry.id)
   }
 

@@ -1,3 +1,5 @@
+import PressReleases
+
 /// Finds gazetteer phrases in token sequences.
 ///
 /// Phrases are compared on their significant words: lowercased, commas,
@@ -32,6 +34,17 @@ struct PhraseIndex: Sendable {
   private(set) var institutionByID: [String: Int] = [:]
   /// Country index by code.
   private(set) var countryByCode: [String: Int] = [:]
+  /// Institution index → the index of the body it was renamed into.
+  private(set) var successor: [Int: Int] = [:]
+  /// Institution index → the index of the body it was renamed from.
+  private(set) var predecessor: [Int: Int] = [:]
+  /// Institution index → its months under this name, as (first, last)
+  /// month numbers (`year * 12 + month - 1`); nil ends are open.
+  private(set) var validity: [Int: (from: Int?, until: Int?)] = [:]
+  /// Institution index → the key of its canonical name, and the keys of
+  /// aliases that spell that name out ("Korean Ministry of …"): a name
+  /// that says which era it means.
+  private(set) var ownNameKeys: [Int: Set<String>] = [:]
   private(set) var longest = 1
   /// The first word of every phrase: a cheap test before building keys.
   private(set) var firstWords: Set<String> = []
@@ -62,6 +75,80 @@ struct PhraseIndex: Sendable {
         let key = PhraseIndex.key(Tokenizer.tokens(title)[...])
         if headTitles[key] == nil { headTitles[key] = index }
       }
+      let from = institution.validFrom.flatMap { PhraseIndex.month($0, end: false) }
+      let until = institution.validUntil.flatMap { PhraseIndex.month($0, end: true) }
+      if from != nil || until != nil { validity[index] = (from, until) }
+      let own = PhraseIndex.key(Tokenizer.tokens(institution.name)[...])
+      ownNameKeys[index] = Set(
+        ([institution.name] + institution.aliases).map {
+          PhraseIndex.key(Tokenizer.tokens($0)[...])
+        }.filter { $0.contains(own) })
+    }
+    for (index, institution) in gazetteer.institutions.enumerated() {
+      guard let old = institution.predecessor.flatMap({ institutionByID[$0] }) else { continue }
+      predecessor[index] = old
+      if successor[old] == nil { successor[old] = index }
+    }
+  }
+
+  /// A `validFrom`/`validUntil` value ("2025-10", "1998") as a month
+  /// number; a bare year counts from January or to December.
+  static func month(_ text: String, end: Bool) -> Int? {
+    let parts = text.split(separator: "-")
+    guard let year = parts.first.flatMap({ Int($0) }) else { return nil }
+    let month = parts.count > 1 ? Int(parts[1]) ?? (end ? 12 : 1) : (end ? 12 : 1)
+    guard (1...12).contains(month) else { return nil }
+    return year * 12 + month - 1
+  }
+
+  /// The body that institution `i` was, or became, in the month of `date`:
+  /// a name or title of a renamed ministry resolves to the ministry that
+  /// existed then ("Trade Minister" in a 2024 release is MOTIE's, in 2026
+  /// MOTIR's). Without a date, or with a date the chain does not cover,
+  /// `i` itself.
+  func era(of i: Int, on date: PartialDate?) -> Int {
+    guard let year = date?.year, let month = date?.month else { return i }
+    let when = year * 12 + month - 1
+    var current = i
+    var seen: Set<Int> = [i]
+    while let span = validity[current] {
+      let next: Int?
+      if let from = span.from, when < from {
+        next = predecessor[current]
+      } else if let until = span.until, when > until {
+        next = successor[current]
+      } else {
+        return current
+      }
+      guard let next, seen.insert(next).inserted else { return current }
+      current = next
+    }
+    return current
+  }
+
+  /// True when `key` is institution `i`'s own name spelled out, which
+  /// fixes the era ("Ministry of Trade, Industry and Energy" stays MOTIE
+  /// in any year); titles, short aliases and acronyms do not.
+  func namesEra(_ key: String, of i: Int) -> Bool {
+    ownNameKeys[i]?.contains(key) ?? false
+  }
+
+  /// True when a head title's key spells out all of institution `i`'s
+  /// fields ("trade industry and energy minister", "vice minister of trade
+  /// industry and energy" for the Ministry of Trade, Industry and Energy).
+  func titleNamesEra(_ key: String, of i: Int) -> Bool {
+    let own = PhraseIndex.fields(
+      PhraseIndex.key(Tokenizer.tokens(gazetteer.institutions[i].name)[...]))
+    return !own.isEmpty && PhraseIndex.fields(key) == own
+  }
+
+  /// The words of a key that name a body's fields, in order: without
+  /// "ministry", "minister", "of" and rank words.
+  static func fields(_ key: String) -> [Substring] {
+    key.split(separator: " ").filter {
+      !["ministry", "minister", "of", "for", "vice", "deputy", "first", "second", "acting"]
+        .contains(
+          $0)
     }
   }
 

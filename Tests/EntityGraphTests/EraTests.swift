@@ -1,0 +1,48 @@
+import EntityGraph
+import Testing
+
+/// Renamed ministries: a title or short name resolves to the body that
+/// existed on the release's date, through the gazetteer's `validFrom`,
+/// `validUntil` and `predecessor` chain.
+@Suite("Institutions by date")
+struct EraTests {
+  @Test(
+    "a head title resolves to the ministry of the release's year",
+    arguments: [
+      ("2024-03-05", "Ministry of Trade, Industry and Energy"),
+      ("2019-06-11", "Ministry of Trade, Industry and Energy"),
+      ("2026-02-10", "Ministry of Trade, Industry and Resources"),
+      (nil, "Ministry of Trade, Industry and Resources"),
+    ] as [(String?, String)])
+  func titleByDate(date: String?, ministry: String) {
+    let g = graph(
+      "Trade Minister Doh Min-seo met Ilse Varga of Lumen Standards Council.", date: date)
+    #expect(g.affiliationNames.contains(["Doh Min-seo", ministry]))
+  }
+
+  @Test(
+    "a ministry's fields listed before 'Minister' name that ministry",
+    arguments: [
+      ("Trade, Industry and Energy Minister Doh Min-seo", "Ministry of Trade, Industry and Energy"),
+      ("Oceans and Fisheries Minister Doh Min-seo", "Ministry of Oceans and Fisheries"),
+    ])
+  func fieldsBeforeMinister(phrase: String, ministry: String) {
+    let g = graph("\(phrase) visited Ulsan on June 3 and met Ilse Varga there.", date: "2019-06-04")
+    #expect(g.affiliationNames.contains(["Doh Min-seo", ministry]))
+    #expect(!g.names(.ministry).contains("Ministry of Climate, Energy and Environment"))
+  }
+
+  @Test("the body's own full name keeps its era in a later release")
+  func ownNameKeepsEra() {
+    let g = graph(
+      "The Ministry of Trade, Industry and Energy signed the plan in 2019, the report recalls.",
+      date: "2026-01-20")
+    #expect(g.names(.ministry) == ["Ministry of Trade, Industry and Energy"])
+  }
+
+  @Test("a short alias follows the date, like a title")
+  func aliasByDate() {
+    let g = graph("The Trade Ministry said exports rose.", date: "2023-07-01")
+    #expect(g.names(.ministry) == ["Ministry of Trade, Industry and Energy"])
+  }
+}
