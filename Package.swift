@@ -28,7 +28,9 @@ let package = Package(
     .target(
       name: "EntityGraph",
       dependencies: ["PressReleases"],
-      resources: [.copy("Resources/gazetteer.json"), .copy("Resources/lexicon")]
+      resources: [
+        .copy("Resources/gazetteer.json"), .copy("Resources/lexicon"), .copy("Resources/rules"),
+      ]
     ),
     // Stages 5-6: the embedded SQLite store and its queries.
     .target(

@@ -46,12 +46,20 @@ enum Lexicon {
     return result
   }
 
+  /// The words of list `name`, or nil when there is no such list.
+  static func listIfPresent(_ name: String) -> Set<String>? {
+    text(name).map { Set(parse($0).map(\.word)) }
+  }
+
+  private static func text(_ name: String) -> String? {
+    guard !name.contains("/"),
+      let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "lexicon")
+    else { return nil }
+    return try? String(contentsOf: url, encoding: .utf8)
+  }
+
   private static func entries(_ name: String) -> [(word: String, value: String?)] {
-    guard
-      let url = Bundle.module.url(
-        forResource: name, withExtension: "txt", subdirectory: "lexicon"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else {
+    guard let text = text(name) else {
       preconditionFailure("the built-in lexicon list \(name).txt is missing")
     }
     return parse(text)

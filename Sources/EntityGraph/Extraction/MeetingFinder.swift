@@ -155,90 +155,55 @@ struct MeetingFinder {
   static let alsoWords: Set<String> = Lexicon.words("also-words")
 
   /// The trigger in a sentence and its token index.
-  func trigger(_ s: Int) -> (Trigger, Int)? {
+  /// The meeting-trigger rules (`Resources/rules/meeting-triggers.json`).
+  static let triggerRules = RuleBook.builtIn.phase("meeting-trigger")
+
+  /// The sentence's first trigger outside quoted speech and before any
+  /// reported speech ("noted that …"): its kind, the trigger token, and
+  /// the rule that found it.
+  func trigger(_ s: Int) -> (Trigger, Int, String)? {
     let tokens = state.sentences[s].tokens
     let speech = state.sentences[s].inSpeech
-    func near(_ i: Int, _ words: Set<String>, before: Int = 0, after: Int = 8) -> Bool {
-      let lower = max(0, i - before)
-      let upper = min(tokens.count, i + after + 1)
-      return tokens[lower..<upper].contains { words.contains($0.lower) }
-    }
-    /// The same window test for a word class: a bit test, no hashing.
-    func near(_ i: Int, _ word: WordClass, before: Int = 0, after: Int = 8) -> Bool {
-      let lower = max(0, i - before)
-      let upper = min(tokens.count, i + after + 1)
-      return (lower..<upper).contains { tokens[$0].classes.contains(word) }
-    }
-    var reported = false
-    for i in tokens.indices where tokens[i].isWord && !speech[i] {
-      if tokens[i].lower == "that", i > 0, Self.reportingVerbs.contains(tokens[i - 1].lower) {
-        reported = true
+    let cut =
+      tokens.indices.first {
+        $0 > 0 && tokens[$0].lower == "that" && Self.reportingVerbs.contains(tokens[$0 - 1].lower)
+      } ?? tokens.count
+    var best: (at: Int, match: RuleMatch, order: Int)?
+    let order = Dictionary(
+      uniqueKeysWithValues: Self.triggerRules.rules.enumerated().map { ($1.id, $0) })
+    for match in Self.triggerRules.allMatches(in: MatchInput(tokens: tokens)) {
+      let at = match.capture("trigger").lowerBound
+      guard at < cut, !speech[at], tokens[at].isWord else { continue }
+      let rank = order[match.rule.id, default: 0]
+      if let current = best {
+        let better =
+          at < current.at
+          || (at == current.at
+            && (match.rule.priority > current.match.rule.priority
+              || (match.rule.priority == current.match.rule.priority && rank < current.order)))
+        if !better { continue }
       }
-      if reported { break }
-      guard tokens[i].classes.contains(.trigger) else { continue }
-      let token = tokens[i]
-      switch token.lower {
-      case "met", "meet", "meets":
-        return (.meet, i)
-      case "meeting", "talks", "consultations", "dialogue":
-        // A noun with its counterpart: "the talks with the Ministry of …".
-        guard i + 1 < tokens.count, tokens[i + 1].lower == "with" else { continue }
-        return (.meet, i)
-      case "held", "hold", "holds", "holding", "hosted", "host", "hosts", "co-hosted", "co-host",
-        "convened", "convene", "convenes", "organized", "organised", "opened":
-        if near(i, .meetingNoun, before: 0, after: 10)
-          || (token.lower == "held" && near(i, .meetingNoun, before: 16, after: 0))
-        {
-          let isEvent = near(i, Self.eventWords, before: 0, after: 12)
-          if token.lower == "convened" || token.lower == "convene",
-            !near(i, ["with", "meeting", "session", "talks"], before: 0, after: 12)
-          {
-            continue
-          }
-          return (.gather(event: isEvent), i)
-        }
-        // "hosted the Korea-Vietnam Business Partnership 2024": a named event.
-        if ["hosted", "co-hosted", "organized", "organised", "opened"].contains(token.lower),
-          i + 1 < tokens.count
-        {
-          let next =
-            Self.determiners.contains(tokens[i + 1].lower) && i + 2 < tokens.count
-            ? tokens[i + 2] : tokens[i + 1]
-          if next.isCapitalized || next.text.first?.isNumber == true {
-            return (.gather(event: true), i)
-          }
-        }
-      case "visited", "visit", "visits", "visiting":
-        if i > 0,
-          ["state", "official", "working", "the", "a", "his", "her", "this", "their"].contains(
-            tokens[i - 1].lower)
-        {
-          continue  // the noun: "during the state visit of"
-        }
-        return (.visit, i)
-      case "signed", "sign", "signs", "signing":
-        if near(
-          i,
-          [
-            "mou", "mous", "memorandum", "agreement", "agreements", "contract", "deal", "accord",
-            "declaration",
-          ]),
-          near(i, ["with", "between"], before: 0, after: 14) || i > 0
-        {
-          return (.sign, i)
-        }
-      case "attended", "attend", "attends", "participated":
-        return (.attend, i)
-      case "chaired", "co-chaired", "chairs", "chair":
-        if token.isCapitalized { continue }
-        return (.chair, i)
-      case "discuss", "discussed", "discusses", "discussing":
-        if near(i, ["with"], before: 0, after: 12) { return (.discuss, i) }
-      default:
-        continue
-      }
+      best = (at, match, rank)
     }
-    return nil
+    guard let best else { return nil }
+    let kind: Trigger
+    switch best.match.rule.action["kind"] {
+    case "meet": kind = .meet
+    case "gather":
+      let event =
+        best.match.rule.action["event"] == "true"
+        || tokens[best.at..<min(tokens.count, best.at + 13)].contains {
+          Self.eventWords.contains($0.lower)
+        }
+      kind = .gather(event: event)
+    case "visit": kind = .visit
+    case "sign": kind = .sign
+    case "attend": kind = .attend
+    case "chair": kind = .chair
+    case "discuss": kind = .discuss
+    default: return nil
+    }
+    return (kind, best.at, best.match.rule.id)
   }
 
   mutating func process(_ s: Int) {
@@ -252,7 +217,7 @@ struct MeetingFinder {
         lastPerson = person.entity
       }
     }
-    guard let (kind, at) = trigger(s) else {
+    guard let (kind, at, rule) = trigger(s) else {
       joinEvent(s)
       return
     }
@@ -345,8 +310,9 @@ struct MeetingFinder {
     // Date and place are read in `find`, only for the meetings kept.
     let meeting = LocalExtraction.LocalMeeting(
       participants: participants, date: nil, place: nil,
-      status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text, sentence: sentence.index
-    )
+      status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text,
+      sentence: sentence.index,
+      rules: [rule])
     meetings.append(meeting)
     anchors.append(at)
     kinds.append(kind)

@@ -36,6 +36,8 @@ struct LocalExtraction: Sendable {
     var status: MeetingStatus
     var evidence: String
     var sentence: Int
+    /// The ids of the rules that made the meeting (its trigger first).
+    var rules: [String] = []
   }
 
   var release: Release

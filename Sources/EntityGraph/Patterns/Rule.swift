@@ -1,0 +1,159 @@
+import Foundation
+
+/// One extraction rule: a token pattern, the phase it runs in, what it
+/// makes, and the sentences it must and must not match.
+///
+/// Rules live in `Resources/rules/PHASE.json`:
+///
+/// ```json
+/// {"phase": "meeting-trigger",
+///  "rules": [
+///   {"id": "meet.sat-down-with", "priority": 10,
+///    "pattern": [{"lower": "sat", "capture": "trigger"}, {"lower": "down"}, {"lower": "with"}],
+///    "action": {"kind": "meet"},
+///    "examples": {"match": ["Minister Ana Lind sat down with Ole Brun on May 3."],
+///                 "noMatch": ["The delegates sat down."]}}]}
+/// ```
+///
+/// `notBefore` / `before` and `notAfter` / `after` are patterns that must
+/// not (or must) match right before the match or right after it. Every
+/// rule's examples run as tests (`RuleExampleTests`).
+struct Rule: Sendable, Hashable {
+  /// A stable id, `family.name`: what `extract --explain` reports.
+  var id: String
+  var phase: String
+  /// Breaks ties between matches of equal length: higher wins.
+  var priority: Int
+  var pattern: TokenPattern
+  var before: TokenPattern?
+  var notBefore: TokenPattern?
+  var after: TokenPattern?
+  var notAfter: TokenPattern?
+  /// What the match makes, read by the phase's code ("kind": "meet").
+  var action: [String: String]
+  /// Sentences the rule matches, and sentences it must not match.
+  var matchExamples: [String]
+  var noMatchExamples: [String]
+}
+
+extension Rule: CustomStringConvertible {
+  /// The rule's id.
+  var description: String { id }
+}
+
+/// A match of a rule in a sentence.
+struct RuleMatch: Sendable, Hashable {
+  var rule: Rule
+  var range: Range<Int>
+  var captures: [String: Range<Int>]
+
+  /// The capture `name`, or the whole match.
+  func capture(_ name: String) -> Range<Int> { captures[name] ?? range }
+}
+
+/// The rules of one phase, indexed by the words that can start them.
+///
+/// Conflicts are settled as GATE's "appelt" control does: among matches
+/// that overlap, the longest wins, then the higher priority, then the rule
+/// that comes first in the file.
+struct RulePhase: Sendable {
+  let name: String
+  let rules: [Rule]
+  private var byFirstWord: [String: [Int]] = [:]
+  private var unanchored: [Int] = []
+
+  init(name: String, rules: [Rule]) {
+    self.name = name
+    self.rules = rules
+    for (n, rule) in rules.enumerated() {
+      if let first = rule.pattern.elements.first, first.min >= 1,
+        let words = first.constraint.anchorWords, first.constraint.entity == nil
+      {
+        for word in words { byFirstWord[word, default: []].append(n) }
+      } else {
+        unanchored.append(n)
+      }
+    }
+  }
+
+  /// Every match of every rule, before conflicts are settled.
+  func allMatches(in input: MatchInput) -> [RuleMatch] {
+    var found: [RuleMatch] = []
+    for start in input.tokens.indices {
+      var candidates = unanchored
+      if let anchored = byFirstWord[input.tokens[start].lower] {
+        candidates = (candidates + anchored).sorted()
+      }
+      for n in candidates {
+        let rule = rules[n]
+        if let notBefore = rule.notBefore, notBefore.matchesEnding(at: start, in: input) {
+          continue
+        }
+        if let before = rule.before, !before.matchesEnding(at: start, in: input) { continue }
+        for match in rule.pattern.matches(at: start, in: input) where match.end > start {
+          if let notAfter = rule.notAfter,
+            !notAfter.matches(at: match.end, in: input).isEmpty
+          {
+            continue
+          }
+          if let after = rule.after, after.matches(at: match.end, in: input).isEmpty { continue }
+          found.append(RuleMatch(rule: rule, range: start..<match.end, captures: match.captures))
+          break  // the longest acceptable match of this rule here
+        }
+      }
+    }
+    return found
+  }
+
+  /// The matches that survive the appelt policy, in text order.
+  func matches(in input: MatchInput) -> [RuleMatch] {
+    let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+    let ranked = allMatches(in: input).sorted { a, b in
+      if a.range.count != b.range.count { return a.range.count > b.range.count }
+      if a.rule.priority != b.rule.priority { return a.rule.priority > b.rule.priority }
+      if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+      return order[a.rule.id, default: 0] < order[b.rule.id, default: 0]
+    }
+    var taken = Array(repeating: false, count: input.tokens.count)
+    var kept: [RuleMatch] = []
+    for match in ranked where !match.range.contains(where: { taken[$0] }) {
+      for i in match.range { taken[i] = true }
+      kept.append(match)
+    }
+    return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+}
+
+/// The built-in rules, by phase.
+struct RuleBook: Sendable {
+  let phases: [String: RulePhase]
+
+  /// The phase `name` (an empty phase when no file defines it).
+  func phase(_ name: String) -> RulePhase {
+    phases[name] ?? RulePhase(name: name, rules: [])
+  }
+
+  /// Every rule, in phase and file order.
+  var allRules: [Rule] {
+    phases.keys.sorted().flatMap { phases[$0]?.rules ?? [] }
+  }
+
+  static let builtIn: RuleBook = {
+    guard let folder = Bundle.module.resourceURL?.appendingPathComponent("rules"),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+    else {
+      preconditionFailure("the built-in rules (Resources/rules) are missing")
+    }
+    let urls = names.filter { $0.hasSuffix(".json") }.map { folder.appendingPathComponent($0) }
+    var phases: [String: [Rule]] = [:]
+    for url in urls.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+      do {
+        let file = try RuleFile.decode(Data(contentsOf: url), file: url.lastPathComponent)
+        phases[file.phase, default: []] += file.rules
+      } catch {
+        preconditionFailure("built-in rules \(url.lastPathComponent): \(error)")
+      }
+    }
+    return RuleBook(phases: phases.mapValues { RulePhase(name: $0[0].phase, rules: $0) })
+  }()
+}
