@@ -24,9 +24,20 @@ public struct EntityExtractor: Sendable {
   /// Extracts and resolves entities, affiliations, parent bodies and
   /// meetings from releases.
   public func extract(_ releases: [Release]) -> EntityGraph {
+    Resolver(gazetteer: gazetteer).resolve(locals(releases))
+  }
+
+  /// What each release yields and which rule made each part of it: the
+  /// per-release extraction, before entities are resolved across releases.
+  public func explain(_ releases: [Release]) -> [ExtractionTrace] {
+    locals(releases).map(ExtractionTrace.init)
+  }
+
+  /// Per-release extraction, with acronyms defined anywhere in the corpus
+  /// applied to releases that use them bare.
+  private func locals(_ releases: [Release]) -> [LocalExtraction] {
     let extractor = ReleaseExtractor(index: index)
     var locals = releases.map(extractor.extract)
-    // Acronyms defined in one release apply to others that use them bare.
     var corpus: [String: AcronymDefinition] = [:]
     for local in locals {
       for (acronym, definition) in local.definitions.sorted(by: { $0.key < $1.key })
@@ -40,6 +51,6 @@ public struct EntityExtractor: Sendable {
         locals[i] = second.extract(releases[i])
       }
     }
-    return Resolver(gazetteer: gazetteer).resolve(locals)
+    return locals
   }
 }

@@ -173,6 +173,31 @@ struct CommandLineTests {
     #expect(run.stderr.hasPrefix("1 release, 12 entities, 1 meeting"))
   }
 
+  @Test("extract --explain names the rule of every mention, affiliation and meeting")
+  func extractExplain() throws {
+    let text = try pressgraph(
+      ["extract", "seeds/002_d9c99c24d1cd3b41.txt", "--explain"],
+      environment: ["COLUMNS": "80"])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("MADE"))
+    let rows = text.stdout.split(separator: "\n").filter { $0.hasPrefix("  meeting ") }
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0.split(separator: " ").last.map { $0.contains(".") } == true })
+    let run = try pressgraph(
+      ["extract", "seeds/002_d9c99c24d1cd3b41.txt", "--explain", "--format", "json"])
+    #expect(run.status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let releases = try #require(json["releases"] as? [[String: Any]])
+    let items = try #require(releases.first?["items"] as? [[String: Any]])
+    let kinds = Set(items.compactMap { $0["kind"] as? String })
+    #expect(kinds.isSuperset(of: ["mention", "affiliation", "meeting"]))
+    for item in items {
+      let rules = try #require(item["rules"] as? [String])
+      #expect(!rules.isEmpty && rules.allSatisfy { !$0.isEmpty }, "\(item)")
+    }
+  }
+
   @Test("a broken gazetteer file stops extract with its name and the problem")
   func badGazetteer() throws {
     let folder = try temporaryFolder()

@@ -63,7 +63,8 @@ extension State {
         !strict || end == tokens.count || !tokens[end].isWord
         || Self.listContinuations.contains(tokens[end].lower)
       if end > k, ends {
-        sentences[s].claim(k..<end, entity: company(sentences[s].text(k..<end)))
+        sentences[s].claim(
+          k..<end, entity: company(sentences[s].text(k..<end)), rule: "company.list-item")
       } else if let span = sentences[s].span(at: k) {
         end = span.range.upperBound
       } else {
@@ -395,7 +396,7 @@ extension State {
             europeanBody(qualifier: name, title: title)
             ?? (corporate
               ? company(name) : patternInstitution(name: name, type: .organization, country: nil))
-          sentences[s].claim(start..<titleStart, entity: entity)
+          sentences[s].claim(start..<titleStart, entity: entity, rule: "institution.before-title")
           org = entity
         }
       }
@@ -417,7 +418,8 @@ extension State {
       guard let name = PersonName(tokens: nameTokens) else { continue }
       let person = person(name)
       sentences[s].unclaim(nameRange)
-      sentences[s].claim(nameRange, entity: person, appositive: appositive)
+      sentences[s].claim(
+        nameRange, entity: person, appositive: appositive, rule: "person.title-name")
       if titles[person] == nil { titles[person] = title }
       i = nameRange.upperBound - 1
       // "… of KATS", "… of the Ministry of …" after the name.
@@ -431,9 +433,9 @@ extension State {
         }
       }
       if let org {
-        affiliate(person, org, title: title)
+        affiliate(person, org, title: title, rule: "person.title-name")
       } else if let countryQualifier {
-        affiliate(person, countryQualifier, title: title)
+        affiliate(person, countryQualifier, title: title, rule: "person.title-name")
       }
     }
   }
@@ -672,18 +674,18 @@ extension State {
             let entity = company(name)
             org = entity
             sentences[s].unclaim(after..<end)
-            sentences[s].claim(after..<end, entity: entity)
+            sentences[s].claim(after..<end, entity: entity, rule: "person.name-comma-title")
           }
         }
       }
       guard let name = PersonName(tokens: nameTokens) else { continue }
       let person = person(name)
-      sentences[s].claim(start..<comma, entity: person)
+      sentences[s].claim(start..<comma, entity: person, rule: "person.name-comma-title")
       if titles[person] == nil { titles[person] = title }
       if let org {
-        affiliate(person, org, title: title)
+        affiliate(person, org, title: title, rule: "person.name-comma-title")
       } else if let country {
-        affiliate(person, country, title: title)
+        affiliate(person, country, title: title, rule: "person.name-comma-title")
       }
     }
   }
@@ -694,8 +696,9 @@ extension State {
     return result.entities[span.entity].type == .country
   }
 
-  mutating func affiliate(_ person: Int, _ org: Int, title: String?) {
-    let affiliation = LocalExtraction.LocalAffiliation(person: person, org: org, title: title)
+  mutating func affiliate(_ person: Int, _ org: Int, title: String?, rule: String) {
+    let affiliation = LocalExtraction.LocalAffiliation(
+      person: person, org: org, title: title, rule: rule)
     if !result.affiliations.contains(where: { $0.person == person && $0.org == org }) {
       result.affiliations.append(affiliation)
     }
@@ -729,7 +732,7 @@ extension State {
       guard let chosen else { continue }
       // The form as written, with its title: "Deputy Minister Park".
       result.entities[chosen].addForm("\(title) \(sentences[s].text(range))")
-      sentences[s].claim(range, entity: chosen)
+      sentences[s].claim(range, entity: chosen, rule: "person.short-reference")
     }
   }
 
@@ -767,7 +770,7 @@ extension State {
       if title.lowercased().containsText("minister"), result.entities[lead].type != .ministry {
         continue
       }
-      affiliate(person, lead, title: title)
+      affiliate(person, lead, title: title, rule: "affiliation.release-ministry")
     }
   }
 
@@ -818,7 +821,7 @@ extension State {
       let entity =
         isOrganisation
         ? patternInstitution(name: name, type: .organization, country: nil) : company(name)
-      sentences[s].claim(start..<comma, entity: entity)
+      sentences[s].claim(start..<comma, entity: entity, rule: "company.appositive-descriptor")
     }
     // "Czech utility CEZ", "chipmaker TSMC", "startup Rebellions": a lowercase
     // descriptor right before a capitalised name.
@@ -839,7 +842,9 @@ extension State {
         end == tokens.count || !tokens[end].isWord
           || Self.listContinuations.contains(tokens[end].lower)
       else { continue }
-      sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
+      sentences[s].claim(
+        start..<end, entity: company(sentences[s].text(start..<end)),
+        rule: "company.descriptor-before-name")
     }
     // "firms include Soulbrain (semiconductor materials), Jusung Engineering (…), and …".
     for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
@@ -878,7 +883,8 @@ extension State {
       }
       if items.count >= 2, items.allSatisfy(\.1) {
         for (range, _) in items where sentences[s].span(at: range.lowerBound) == nil {
-          sentences[s].claim(range, entity: company(sentences[s].text(range)))
+          sentences[s].claim(
+            range, entity: company(sentences[s].text(range)), rule: "company.facility-of")
         }
       }
     }
@@ -900,7 +906,9 @@ extension State {
           end += 1
         }
         guard end > start else { break }
-        sentences[s].claim(start..<end, entity: company(sentences[s].text(start..<end)))
+        sentences[s].claim(
+          start..<end, entity: company(sentences[s].text(start..<end)),
+          rule: "company.possessive-facility")
         var next = end
         if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
         if next < tokens.count, tokens[next].lower == "and" { next += 1 }
@@ -928,7 +936,9 @@ extension State {
         guard start < mark, !tokens[start].classes.contains(.titleHead),
           !tokens[start].classes.contains(.calendar), tokens[start].lower != "the"
         else { continue }
-        sentences[s].claim(start..<mark, entity: company(sentences[s].text(start..<mark)))
+        sentences[s].claim(
+          start..<mark, entity: company(sentences[s].text(start..<mark)),
+          rule: "company.representatives-from")
       }
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
@@ -996,7 +1006,8 @@ extension State {
       }
       let name = sentences[s].text(start..<end)
       sentences[s].claim(
-        start..<end, entity: patternInstitution(name: name, type: .organization, country: country))
+        start..<end, entity: patternInstitution(name: name, type: .organization, country: country),
+        rule: "institution.country-possessive")
     }
     // Names ending in a company suffix: "Samsung Electronics Co., Ltd.".
     var i = 0
@@ -1019,7 +1030,8 @@ extension State {
       if end - i >= 2, Self.strongCompanySuffixes.contains(tokens[end - 1].lower),
         tokens[i].lower != "the"
       {
-        sentences[s].claim(i..<end, entity: company(sentences[s].text(i..<end)))
+        sentences[s].claim(
+          i..<end, entity: company(sentences[s].text(i..<end)), rule: "company.suffix")
       }
       i = max(end, i + 1)
     }
@@ -1044,7 +1056,8 @@ extension State {
           result.entities[parent.entity].type.isOrganisation
         else { continue }
         let link = LocalExtraction.LocalParent(
-          child: span.entity, parent: parent.entity, evidence: sentences[s].text)
+          child: span.entity, parent: parent.entity, evidence: sentences[s].text,
+          rule: "parent.under")
         if !result.parents.contains(where: { $0.child == link.child && $0.parent == link.parent }) {
           result.parents.append(link)
         }
@@ -1067,7 +1080,7 @@ extension State {
         result.mentions.append(
           LocalExtraction.LocalMention(
             entity: span.entity, sentence: sentence.index, start: start, end: end,
-            text: sentence.text(span.range)))
+            text: sentence.text(span.range), rule: span.rule))
       }
     }
   }

@@ -18,16 +18,22 @@ struct LocalExtraction: Sendable {
     var start: Int
     var end: Int
     var text: String
+    /// The rule that found the mention.
+    var rule = ""
   }
   struct LocalAffiliation: Hashable, Sendable {
     var person: Int
     var org: Int
     var title: String?
+    /// The rule that stated the affiliation.
+    var rule = ""
   }
   struct LocalParent: Hashable, Sendable {
     var child: Int
     var parent: Int
     var evidence: String
+    /// The rule that stated the link.
+    var rule = ""
   }
   struct LocalMeeting: Hashable, Sendable {
     var participants: [Int]
@@ -428,7 +434,7 @@ struct State {
       let entity = resolveInstitution(
         s, range: start..<end, head: i, type: headType, qualifier: qualifier, ministry: isMinistry)
       if let entity {
-        sentences[s].claim(start..<end, entity: entity)
+        sentences[s].claim(start..<end, entity: entity, rule: "institution.head-noun")
       }
       i = end - 1
     }
@@ -535,7 +541,7 @@ struct State {
       if let span = sentences[s].span(endingAt: j) {
         localAcronyms[acronym] = span.entity
         result.entities[span.entity].addForm(acronym)
-        sentences[s].claim((j + 1)..<(j + 2), entity: span.entity)
+        sentences[s].claim((j + 1)..<(j + 2), entity: span.entity, rule: "acronym.definition")
         let entity = result.entities[span.entity]
         if entity.type != .person, entity.type != .country {
           result.definitions[acronym] = AcronymDefinition(
@@ -556,14 +562,14 @@ struct State {
       for candidate in start..<j where tokens[candidate].isCapitalized {
         if case .institution(let g) = index.exact(tokens[candidate..<j]) {
           matched = institution(g, form: sentences[s].text(candidate..<j))
-          sentences[s].claim(candidate..<j, entity: matched ?? 0)
+          sentences[s].claim(candidate..<j, entity: matched ?? 0, rule: "acronym.definition")
           break
         }
       }
       if let matched {
         localAcronyms[acronym] = matched
         result.entities[matched].addForm(acronym)
-        sentences[s].claim((j + 1)..<(j + 2), entity: matched)
+        sentences[s].claim((j + 1)..<(j + 2), entity: matched, rule: "acronym.definition")
       } else {
         // Defined as something that is not an institution: not an entity
         // here, whatever the built-in data says.
@@ -586,7 +592,7 @@ struct State {
       while limit < tokens.count, limit < i + 40, !sentences[s].claimed[limit] { limit += 1 }
       // Acronyms: the release's own definitions first.
       if tokens[i].isAcronymLike, let entity = acronymEntity(tokens[i].text) {
-        if let entity { sentences[s].claim(i..<(i + 1), entity: entity) }
+        if let entity { sentences[s].claim(i..<(i + 1), entity: entity, rule: "gazetteer.acronym") }
         i += 1
         continue
       }
@@ -600,7 +606,7 @@ struct State {
           {
             break
           }
-          sentences[s].claim(i..<end, entity: institution(g, form: form))
+          sentences[s].claim(i..<end, entity: institution(g, form: form), rule: "gazetteer.phrase")
         case .country(let c, let adjective):
           // "Korean Wave", "American Dream Mall": an adjective inside a
           // proper name is not a mention of the country.
@@ -611,7 +617,7 @@ struct State {
           {
             break
           }
-          sentences[s].claim(i..<end, entity: country(c, form: form))
+          sentences[s].claim(i..<end, entity: country(c, form: form), rule: "gazetteer.country")
         case .region:
           for k in i..<end { sentences[s].claimed[k] = true }
         }

@@ -11,6 +11,8 @@ struct SentenceWork {
     var entity: Int
     /// Inside an appositive "(MOTIR, Minister JK Kim)": named, not acting.
     var appositive = false
+    /// The rule that found the mention (`extract --explain`).
+    var rule = ""
   }
 
   var index: Int
@@ -78,10 +80,11 @@ struct SentenceWork {
   }
 
   /// Marks tokens as part of a mention and records it.
-  mutating func claim(_ range: Range<Int>, entity: Int, appositive: Bool = false) {
+  mutating func claim(_ range: Range<Int>, entity: Int, appositive: Bool = false, rule: String) {
     for i in range { claimed[i] = true }
-    index(Span(range: range, entity: entity, appositive: appositive), at: spans.count)
-    spans.append(Span(range: range, entity: entity, appositive: appositive))
+    let span = Span(range: range, entity: entity, appositive: appositive, rule: rule)
+    index(span, at: spans.count)
+    spans.append(span)
   }
 
   /// Removes the spans overlapping a range and frees their tokens.

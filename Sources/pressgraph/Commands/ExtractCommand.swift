@@ -19,6 +19,12 @@ struct ExtractCommand: ParsableCommand {
       mentions, its affiliations, parents and meetings; ids are the same in \
       every release. --format text prints the same for people.
 
+      --explain shows, per release, every mention, affiliation, parent and \
+      meeting with the id of the rule that made it (rules in \
+      Sources/EntityGraph/Resources/rules, or named after the code that \
+      holds them), before entities are resolved across releases. With \
+      --format json it prints {"releases": [{"source", "title", "items"}]}.
+
       Built-in data lists real institutions and countries. Add your own \
       with --gazetteer FILE, or put the file at \
       ~/.config/pressgraph/gazetteer.json (see the README for its shape).
@@ -27,6 +33,7 @@ struct ExtractCommand: ParsableCommand {
         pressgraph extract seeds/
         pressgraph extract seeds/ --format json > extraction.json
         pressgraph extract press/ --gazetteer my-bodies.json --format json
+        pressgraph extract seeds/135_*.txt --explain
       """
   )
 
@@ -35,6 +42,9 @@ struct ExtractCommand: ParsableCommand {
 
   @Option(name: .long, help: "Output format: text or json.")
   var format: OutputFormat = .text
+
+  @Flag(name: .long, help: "Show which rule made each mention, affiliation, parent and meeting.")
+  var explain = false
 
   @OptionGroup var gazetteerOptions: GazetteerOptions
   @OptionGroup var output: OutputOptions
@@ -53,7 +63,16 @@ struct ExtractCommand: ParsableCommand {
       terminal.status("no releases could be read")
       throw ExitCode.failure
     }
-    let graph = EntityExtractor(gazetteer: gazetteer).extract(releases)
+    let extractor = EntityExtractor(gazetteer: gazetteer)
+    if explain {
+      let traces = extractor.explain(releases)
+      switch format {
+      case .json: try terminal.writeJSON(["releases": traces])
+      case .text: try terminal.write(ExtractionText.explain(traces, width: terminal.width))
+      }
+      return
+    }
+    let graph = extractor.extract(releases)
     switch format {
     case .json:
       try terminal.writeJSON(ExtractionDocument(graph))

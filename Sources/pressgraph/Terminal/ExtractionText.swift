@@ -41,3 +41,53 @@ enum ExtractionText {
     return lines.joined(separator: "\n")
   }
 }
+
+extension ExtractionText {
+  /// `extract --explain`: per release, each mention, affiliation, parent
+  /// and meeting with the rules that made it, as a table that fits `width`.
+  static func explain(_ traces: [ExtractionTrace], width: Int?) -> String {
+    var blocks: [String] = []
+    for trace in traces {
+      let rows: [[String]] = trace.items.map { item in
+        let sentence = item.sentence.map { "s\($0 + 1)" } ?? ""
+        switch item.kind {
+        case .mention:
+          let name = item.names.first ?? ""
+          let what = name == item.text ? name : "\(item.text) → \(name)"
+          return [
+            item.type?.rawValue ?? "mention", what, sentence, item.rules.joined(separator: ", "),
+          ]
+        case .affiliation:
+          let title = item.title.map { " (\($0))" } ?? ""
+          return [
+            "affiliation", item.names.joined(separator: " at ") + title, sentence,
+            item.rules.joined(separator: ", "),
+          ]
+        case .parent:
+          return [
+            "parent", item.names.joined(separator: " under "), sentence,
+            item.rules.joined(separator: ", "),
+          ]
+        case .meeting:
+          let status = item.status == .planned ? " (planned)" : ""
+          let who =
+            item.names.isEmpty ? "no named participants" : item.names.joined(separator: " + ")
+          return ["meeting", who + status, sentence, item.rules.joined(separator: ", ")]
+        }
+      }
+      var block = "■ \(trace.title)\n  \(trace.source)\n"
+      if rows.isEmpty {
+        block += "  nothing found\n"
+      } else {
+        let table = Table(
+          headers: ["MADE", "WHAT", "WHERE", "RULE"], rows: rows, flexibleColumn: 1)
+        block += table.render(width: width.map { $0 - 2 }).split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { "  " + $0 }.joined(separator: "\n")
+      }
+      blocks.append(block)
+    }
+    return blocks.joined(separator: "\n\n")
+  }
+}
