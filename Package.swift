@@ -21,7 +21,8 @@ let package = Package(
     // boilerplate stripped, dates read, sentences split).
     .target(
       name: "PressReleases",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      resources: [.copy("Resources/words")]
     ),
     // Stages 2-4, the entity module: releases become mentions, entities and
     // relations, resolved across releases.

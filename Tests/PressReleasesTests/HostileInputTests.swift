@@ -76,7 +76,7 @@ struct HostileFileTests {
       }
     }
     #expect(descriptor >= 0)
-    let text = Array("Latin Title\nA body.\n".utf8)
+    let text = Array("Latin Title\nDate: 2025-01-02\nA body.\n".utf8)
     #expect(write(descriptor, text, text.count) == text.count)
     close(descriptor)
     let summary = CorpusReader(scanner: CorpusScanner(workingDirectory: root)).read(["."])
@@ -98,7 +98,7 @@ struct HostileFileTests {
       folder = next
     }
     let file = openat(folder, "deep.txt", O_WRONLY | O_CREAT, 0o644)
-    let text = Array("Deep Title\nA body far down.\n".utf8)
+    let text = Array("Deep Title\nDate: 2025-01-02\nA body far down.\n".utf8)
     #expect(write(file, text, text.count) == text.count)
     close(file)
     close(folder)
@@ -113,13 +113,14 @@ struct HostileFileTests {
   @Test func foldersPastTheDepthCapAreSkippedWithANote() throws {
     let root = try temporaryFolder()
     defer { removeDeepTree(root) }
-    try Data("Top Title\nA body.\n".utf8).write(to: root.appendingPathComponent("top.txt"))
+    try Data("Top Title\nDate: 2025-01-02\nA body.\n".utf8).write(
+      to: root.appendingPathComponent("top.txt"))
     var folder = open(root.path, O_RDONLY | O_DIRECTORY)
     for level in 0...Walk.maximumDepth {
       #expect(mkdirat(folder, "d", 0o755) == 0)
       if level == 10 {
         let file = openat(folder, "shallow.txt", O_WRONLY | O_CREAT, 0o644)
-        let text = Array("Shallow Title\nA body.\n".utf8)
+        let text = Array("Shallow Title\nDate: 2025-01-02\nA body.\n".utf8)
         #expect(write(file, text, text.count) == text.count)
         close(file)
       }

@@ -107,6 +107,9 @@ struct ReleaseReaderTests {
     "date lines near the top are read and removed",
     arguments: [
       "Date: 2025-11-18", "2025-11-18", "November 18, 2025", "Published: 18 November 2025",
+      "Registration date 2025-11-18", "Date 2025-11-18", "Date 2025.11.18", "Date. 2025.11.18.",
+      "created 2025-11-18", "Date : 2025/11/18", "Posted 2025.11.18", "Reg. Date 2025-11-18",
+      "Registered on 2025-11-18 09:30", "Date 2025.11.18 (Tue)",
     ])
   func headerDate(line: String) throws {
     let outcome = read("Ministry Title\n\(line)\nThe ministry met on Monday.")
@@ -140,7 +143,20 @@ struct ReleaseReaderTests {
     let release = try #require(outcome.releases.first)
     #expect(release.title == "The agency supports exporters in many markets.")
     #expect(release.sentences.count == 10)
-    #expect(outcome.diagnostics.map(\.severity) == [.note])
+    #expect(outcome.diagnostics.map(\.severity) == [.note, .warning])
+    #expect(outcome.diagnostics.last?.message.contains("no publication date") == true)
+  }
+
+  @Test("a release without a date line that can be read is reported, once per release")
+  func undatedWarns() throws {
+    let outcome = read("Ministry Title\nThe ministry met on Monday.")
+    #expect(outcome.releases.count == 1)
+    #expect(
+      outcome.diagnostics.map(\.description) == [
+        "warning: test.txt: the release has no publication date line that could be read; dates in its text that name no year stay without one"
+      ])
+    let dated = read("Ministry Title\nDate 2025.11.18\nThe ministry met on Monday.")
+    #expect(dated.diagnostics.isEmpty)
   }
 
   @Test("a title with no body is not a release")

@@ -128,8 +128,16 @@ public struct ReleaseReader: Sendable {
               + " for one release; skipped"))
         continue
       }
-      releases.append(
-        finish(draft, source: path, position: offset + 1, diagnostics: &diagnostics))
+      let release = finish(draft, source: path, position: offset + 1, diagnostics: &diagnostics)
+      if release.date?.year == nil {
+        diagnostics.append(
+          Diagnostic(
+            .warning, stage: .parse, file: path,
+            (drafts.count > 1 ? "release \(offset + 1) " : "the release ")
+              + "has no publication date line that could be read; dates in its text that name no year stay without one"
+          ))
+      }
+      releases.append(release)
     }
     return ReadOutcome(releases: releases, diagnostics: diagnostics)
   }
@@ -330,21 +338,50 @@ public struct ReleaseReader: Sendable {
     return (line[..<cut].trimmingSpaces, date)
   }
 
-  /// The date of a header line: a bare date, or "Date:", "Published:",
-  /// "Posted on" and similar followed by one.
+  /// Labels before a publication date (`Resources/words/date-labels.txt`),
+  /// longest first.
+  static let dateLabels = WordList.named("date-labels").sorted { $0.count > $1.count }
+
+  /// The date of a header line: a bare date, or a label from
+  /// ``dateLabels`` ("Date:", "Registration date", "Date.", "created")
+  /// followed by one, with a weekday or time after it allowed
+  /// ("Date 2018.12.12 (Wed)", "Registered on 2024-09-13 09:30").
   func headerDate(_ line: String) -> FoundDate? {
     guard line.utf8.count <= 80 else { return nil }
     if let date = FoundDate(line) { return date }
     if let date = readingBadgeDate(line) { return .date(date) }
     let lowered = line.lowercased()
-    for label in [
-      "date:", "dated:", "published:", "published on", "posted:", "posted on",
-      "release date:", "issued:", "issued on",
-    ]
-    where lowered.hasPrefix(label) {
-      return FoundDate(String(line.dropFirst(label.count)).trimmingSpaces)
+    for label in Self.dateLabels where lowered.hasPrefix(label) {
+      var rest = line.dropFirst(label.count)
+      // The label must end here: "Dated" is not "Date" + "d".
+      guard let next = rest.first, next == " " || next == ":" || next == "." || next == "\t"
+      else { continue }
+      rest = rest.drop { " :.\t".contains($0) }
+      if rest.lowercased().hasPrefix("on ") { rest = rest.dropFirst(3) }
+      return Self.leadingDate(rest.trimmingSpaces)
     }
     return nil
+  }
+
+  /// A date at the start of `text`, with a trailing period, weekday in
+  /// brackets or time of day after it allowed.
+  static func leadingDate(_ text: String) -> FoundDate? {
+    var candidate = Substring(text)
+    for _ in 0..<3 {
+      if let found = FoundDate(String(candidate)) { return found }
+      if candidate.hasSuffix(".") {
+        candidate = candidate.dropLast()
+      } else if let open = candidate.lastIndex(of: "("), candidate.hasSuffix(")") {
+        candidate = candidate[..<open].trimmingSpaces[...]
+      } else if let space = candidate.lastIndex(of: " "),
+        candidate[candidate.index(after: space)...].allSatisfy({ $0.isNumber || $0 == ":" })
+      {
+        candidate = candidate[..<space]
+      } else {
+        return nil
+      }
+    }
+    return FoundDate(String(candidate))
   }
 
   /// A category line: short, no sentence punctuation, and in a bundle or
