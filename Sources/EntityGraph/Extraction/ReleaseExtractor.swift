@@ -263,11 +263,15 @@ struct State {
   }
 
   /// The local entity for an institution known only by pattern.
-  mutating func patternInstitution(name: String, type: EntityType, country: String?) -> Int {
+  /// `form` is the text as written when it differs from the name
+  /// ("State Market Regulatory Administration" for "… (China)").
+  mutating func patternInstitution(
+    name: String, type: EntityType, country: String?, form: String? = nil
+  ) -> Int {
     if let match = shortFormMatch(name, type: type) { return match }
     if type == .organization || type == .company, let same = sameNamedBody(name) { return same }
     let key = "o:\(type.rawValue):\(country ?? ""):" + PhraseIndex.key(Tokenizer.tokens(name)[...])
-    return intern(keys: [key], type: type, name: name, form: name, country: country)
+    return intern(keys: [key], type: type, name: name, form: form ?? name, country: country)
   }
 
   /// The local entity for a company.
@@ -313,9 +317,13 @@ struct State {
       {
         end += 1
       }
+      // A title right after the head ends the body's name: "State Market
+      // Regulatory Administration Director Zhang Mao".
       if end < tokens.count, tokens[end].isCapitalized,
         !tokens[end].isAcronymLike
-          || tokens[end].lower == "general"
+          || tokens[end].lower == "general",
+        !(i > 0 && tokens[i - 1].isCapitalized && !tokens[i].classes.contains(.titleHead)
+          && startsTitle(tokens, at: end) && tokens[end].lower != "general")
       {
         continue
       }
@@ -323,6 +331,7 @@ struct State {
       // Promotion"), or for Ministry/Department only a country qualifier.
       var start = i
       var qualifier: Int?
+      var qualifierRange: Range<Int>?
       if isMinistry {
         var left = i
         while left > 0, tokens[left - 1].isCapitalized, left > i - 3 {
@@ -346,14 +355,40 @@ struct State {
           } else if (previous.isPunct("-") || previous.isPunct("\u{2013}")
             || previous.lower == "and"
             || previous.text == "&"), start >= 2, tokens[start - 2].isCapitalized,
-            tokens[start].isCapitalized
+            tokens[start].isCapitalized,
+            // "… Chairman Hong Mi-ran and Lumen Association": a titled
+            // person ends before "and"; the body starts after it.
+            !(previous.lower == "and"
+              && tokens[max(0, start - 5)..<(start - 1)].contains {
+                $0.classes.contains(.titleHead) && $0.isCapitalized
+              })
           {
+            start -= 1
+          } else if Self.isPossessiveMark(previous), start >= 2, tokens[start - 2].isCapitalized,
+            tokens[start].isCapitalized, countryIndex(tokens[(start - 2)..<(start - 1)]) == nil
+          {
+            // "Korea NGOs’ Energy Network", "Korea Women’s Development
+            // Institute": a possessive inside the name (not "Korea’s").
             start -= 1
           } else {
             break
           }
         }
         while start < i, !tokens[start].isCapitalized { start += 1 }
+        // "Chinese State Market Regulatory Administration", "the Philippines
+        // National Mapping … Authority": a foreign country or demonym before
+        // the name says whose body it is; it is not part of the name. (Korean
+        // bodies' names start with "Korea": that stays.)
+        if start < i - 1,
+          let (countryEnd, target) = index.longestMatch(tokens, at: start, limit: i),
+          case .country(let c, _) = target, index.gazetteer.countries[c].code != "KR",
+          countryEnd < i, tokens[countryEnd].isCapitalized,
+          !acronymSpellsQualifier(tokens, nameStart: start, rest: countryEnd, after: end)
+        {
+          qualifier = c
+          qualifierRange = start..<countryEnd
+          start = countryEnd
+        }
       }
       // Right part: "of/for/on/to … Capitalised", commas in ministry lists,
       // "in City" after missions.
@@ -435,6 +470,12 @@ struct State {
         s, range: start..<end, head: i, type: headType, qualifier: qualifier, ministry: isMinistry)
       if let entity {
         sentences[s].claim(start..<end, entity: entity, rule: "institution.head-noun")
+        if let qualifierRange, let qualifier, !sentences[s].claimed[qualifierRange.lowerBound] {
+          let form = sentences[s].text(qualifierRange)
+          sentences[s].claim(
+            qualifierRange, entity: country(qualifier, form: form),
+            rule: "institution.country-qualifier")
+        }
       }
       i = end - 1
     }
@@ -442,6 +483,26 @@ struct State {
 
   /// True when a title starts at `i`: a title head ("Minister", "Deputy"),
   /// or modifiers followed closely by one ("Vice Minister").
+  /// True when "(ACR)" after a body's name starts with the letter of the
+  /// country word before it and not with the rest's: "Saudi Data and AI
+  /// Authority (SDAIA)" is the name, country word included.
+  func acronymSpellsQualifier(_ tokens: [Token], nameStart: Int, rest: Int, after end: Int) -> Bool
+  {
+    var k = end
+    // The acronym may follow the head's of-phrase; look a few tokens on.
+    while k < tokens.count, k < end + 12, !tokens[k].isPunct("(") { k += 1 }
+    guard k + 1 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].isAcronymLike,
+      let letter = tokens[k + 1].text.first, let country = tokens[nameStart].text.first,
+      let own = tokens[rest].text.first
+    else { return false }
+    return letter == country && letter != own
+  }
+
+  /// An apostrophe or possessive token ("’", "'s").
+  static func isPossessiveMark(_ token: Token) -> Bool {
+    !token.isWord && ["'", "\u{2019}", "'s", "\u{2019}s"].contains(token.text)
+  }
+
   func startsTitle(_ tokens: [Token], at i: Int) -> Bool {
     var k = i
     while k < tokens.count, k < i + 3, tokens[k].isCapitalized {
@@ -499,7 +560,7 @@ struct State {
       if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
         return institution(g, form: form)
       }
-      return patternInstitution(name: name, type: type, country: countryCode)
+      return patternInstitution(name: name, type: type, country: countryCode, form: base)
     }
     if case .institution(let g) = index.exact(tokens[baseRange]) {
       return institution(g, form: form)

@@ -1,0 +1,65 @@
+import EntityGraph
+import Testing
+
+/// Unknown bodies keep their whole name: the head noun ends it, a title
+/// after it is not part of it, a possessive inside it stays, and a foreign
+/// country before it says whose body it is.
+@Suite("Organisation names")
+struct OrganisationNameTests {
+  @Test(
+    "an unknown body before a title keeps its whole name",
+    arguments: [
+      (
+        "Minister Doh Min-seo met Lumen Customs Administration Director Ola Berg on May 3.",
+        "Lumen Customs Administration", "Ola Berg"
+      ),
+      (
+        "Minister Doh Min-seo met Korea Alloy Foundry Industry Cooperative Chairman Ahn Ji-ho on May 3.",
+        "Korea Alloy Foundry Industry Cooperative", "Ahn Ji-ho"
+      ),
+      (
+        "Minister Doh Min-seo met Daeseong National University President Seo Ji-hoon on May 3.",
+        "Daeseong National University", "Seo Ji-hoon"
+      ),
+      (
+        "The forum drew Korea Women’s Development Institute President Seo Ji-hoon.",
+        "Korea Women’s Development Institute", "Seo Ji-hoon"
+      ),
+      (
+        "The event drew Korea NGOs’ Energy Network Secretary General Hong Mi-ran.",
+        "Korea NGOs’ Energy Network", "Hong Mi-ran"
+      ),
+    ])
+  func wholeName(sentence: String, body: String, person: String) throws {
+    let g = graph(sentence)
+    let entity = try #require(g.named(body), "\(g.entities.map(\.name))")
+    #expect(entity.type != .person)
+    #expect(g.affiliationNames.contains([person, body]))
+  }
+
+  @Test("two titled people joined by 'and' keep their own bodies")
+  func twoBodies() {
+    let g = graph(
+      "The event drew Lumen Energy Network Secretary General Hong Mi-ran and Norvik Plastics Recycling Association Chairman Park Jae-won."
+    )
+    #expect(g.affiliationNames.contains(["Hong Mi-ran", "Lumen Energy Network"]))
+    #expect(g.affiliationNames.contains(["Park Jae-won", "Norvik Plastics Recycling Association"]))
+  }
+
+  @Test("a foreign demonym before a body's name is its country, not part of the name")
+  func foreignQualifier() throws {
+    let g = graph(
+      "Minister Doh Min-seo met Chinese National Lumen Administration Director Zhang Wei on May 3.")
+    let body = try #require(g.entities.first { $0.type == .agency })
+    #expect(body.aliases.contains("National Lumen Administration"))
+    #expect(body.country == "CN")
+    #expect(g.names(.country).contains("China"))
+    #expect(g.affiliationNames.contains(["Zhang Wei", body.name]))
+  }
+
+  @Test("a Korean body's name keeps its leading 'Korea'")
+  func koreaStays() {
+    let g = graph("Minister Doh Min-seo met Korea Lumen Association Chairman Park Jae-won.")
+    #expect(g.named("Korea Lumen Association") != nil)
+  }
+}
