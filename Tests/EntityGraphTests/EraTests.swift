@@ -16,8 +16,18 @@ struct EraTests {
     ] as [(String?, String)])
   func titleByDate(date: String?, ministry: String) {
     let g = graph(
-      "Trade Minister Doh Min-seo met Ilse Varga of Lumen Standards Council.", date: date)
+      "Trade Minister Doh Min-seo met Ilse Varga of Lumen Standards Council. The Trade Ministry said so.",
+      date: date)
     #expect(g.affiliationNames.contains(["Doh Min-seo", ministry]))
+  }
+
+  @Test("a short title alone names no ministry: the official stands for the country")
+  func shortTitleAlone() {
+    let g = graph("Trade Minister Doh Min-seo met Ilse Varga of Lumen Standards Council.")
+    #expect(g.affiliationNames.contains(["Doh Min-seo", "South Korea"]))
+    #expect(g.names(.ministry).isEmpty)
+    let spelled = graph("Minister of Foreign Affairs Doh Min-seo met Ilse Varga.")
+    #expect(spelled.affiliationNames.contains(["Doh Min-seo", "Ministry of Foreign Affairs"]))
   }
 
   @Test(

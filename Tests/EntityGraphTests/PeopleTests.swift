@@ -6,7 +6,7 @@ struct PeopleTests {
   /// Each row: a sentence, the person it names, the body they serve, and the title.
   static let titled: [(String, String, String, String)] = [
     (
-      "Trade Minister Lee Ha-neul visited the plant.", "Lee Ha-neul",
+      "Trade Minister Lee Ha-neul visited the plant. MOTIR said so.", "Lee Ha-neul",
       "Ministry of Trade, Industry and Resources", "Trade Minister"
     ),
     (
@@ -36,7 +36,7 @@ struct PeopleTests {
     ),
     (
       "Foreign Minister Bae Min-jae met the delegation.", "Bae Min-jae",
-      "Ministry of Foreign Affairs",
+      "South Korea",
       "Foreign Minister"
     ),
     (

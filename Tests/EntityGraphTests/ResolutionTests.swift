@@ -103,7 +103,7 @@ struct ResolutionTests {
     let meeting = try #require((release["meetings"] as? [[String: Any]])?.first)
     #expect(meeting["date"] as? String == "2025-05-03")
     #expect(meeting["status"] as? String == "held")
-    #expect((meeting["participants"] as? [String])?.count == 4)
+    #expect((meeting["participants"] as? [String])?.count == 2)
     let entity = try #require((release["entities"] as? [[String: Any]])?.first)
     #expect(Set(entity.keys).isSuperset(of: ["id", "name", "type", "aliases"]))
   }

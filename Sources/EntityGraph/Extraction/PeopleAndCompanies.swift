@@ -457,7 +457,17 @@ extension State {
     if country == nil || result.entities[country ?? 0].keys.contains("c:KR"),
       let g = index.headTitles[key]
     {
-      return institution(g, form: index.gazetteer.institutions[g].name, title: words)
+      let body = institution(g, form: index.gazetteer.institutions[g].name, title: words)
+      // "Foreign Minister", "Trade Minister": a short title names the
+      // ministry only if the release names it too; otherwise the official
+      // stands for the country ("Minister of Foreign Affairs" spells the
+      // ministry out and names it by itself).
+      if !index.titleNamesEra(key, of: g),
+        let code = index.gazetteer.institutions[g].country, let c = index.countryByCode[code]
+      {
+        shortTitleBodies[body] = c
+      }
+      return body
     }
     let foreign = country.flatMap { c in
       result.entities[c].keys.first { $0.hasPrefix("c:") && $0 != "c:KR" }
@@ -503,10 +513,17 @@ extension State {
     }
     if let country, let code = foreign {
       let name = "\(ministry) (\(result.entities[country].name))"
+      let spelled = words.contains { $0.lower == "of" || $0.lower == "for" }
+      let body: Int
       if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
-        return institution(g, form: name)
+        body = institution(g, form: name)
+      } else {
+        body = patternInstitution(name: name, type: .ministry, country: String(code.dropFirst(2)))
       }
-      return patternInstitution(name: name, type: .ministry, country: String(code.dropFirst(2)))
+      if !spelled, let c = index.countryByCode[String(code.dropFirst(2))] {
+        shortTitleBodies[body] = c
+      }
+      return body
     }
     if case .institution(let g) = index.exact(Tokenizer.tokens(ministry)[...]) {
       return institution(g, form: ministry)
@@ -751,6 +768,34 @@ extension State {
       }
     }
     return nil
+  }
+
+  /// Bodies known only from a short title ("Foreign Minister") that the
+  /// release never names: the officials stand for their country instead,
+  /// and the body goes.
+  mutating func settleShortTitles() {
+    guard !shortTitleBodies.isEmpty else { return }
+    var named: Set<Int> = []
+    for sentence in sentences {
+      for span in sentence.spans { named.insert(span.entity) }
+    }
+    var countries: [Int: Int] = [:]
+    for (body, c) in shortTitleBodies.sorted(by: { $0.key < $1.key }) where !named.contains(body) {
+      countries[body] = country(c, form: index.gazetteer.countries[c].name)
+    }
+    guard !countries.isEmpty else { return }
+    var kept: [LocalExtraction.LocalAffiliation] = []
+    for var affiliation in result.affiliations {
+      if let c = countries[affiliation.org] {
+        affiliation.org = c
+        affiliation.rule += "+short-title-country"
+      }
+      if !kept.contains(where: { $0.person == affiliation.person && $0.org == affiliation.org }) {
+        kept.append(affiliation)
+      }
+    }
+    result.affiliations = kept
+    unnamedOfficials = unnamedOfficials.map { ($0.0, $0.1, countries[$0.2] ?? $0.2) }
   }
 
   mutating func attachUnaffiliatedOfficials() {

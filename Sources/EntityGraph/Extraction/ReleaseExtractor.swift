@@ -108,6 +108,9 @@ struct State {
   /// Unnamed officials: (sentence, token range, organisation) as in "the
   /// Vietnamese Minister of Finance".
   var unnamedOfficials: [(Int, Range<Int>, Int)] = []
+  /// Bodies made from a short head title ("Foreign Minister"), with the
+  /// country that stands in when the release never names the body.
+  var shortTitleBodies: [Int: Int] = [:]
   /// Bodies found by pattern (organisations and companies not in the
   /// gazetteer), by their name's first word and by their whole name, in
   /// the order they were made: ``shortFormMatch(_:type:)`` looks them up
@@ -134,6 +137,7 @@ struct State {
       findCompanies(s)
     }
     resolveShortReferences()
+    settleShortTitles()
     attachUnaffiliatedOfficials()
     findParents()
     var finder = MeetingFinder(state: self)
@@ -141,6 +145,45 @@ struct State {
     self = finder.state  // keeps entities the finder added (bilateral sides)
     result.meetings = meetings
     collectMentions()
+    pruneUnused()
+  }
+
+  /// Drops entities that nothing refers to (bodies made for a title whose
+  /// official was then given to the country), renumbering the rest.
+  mutating func pruneUnused() {
+    var used = Array(repeating: false, count: result.entities.count)
+    for m in result.mentions { used[m.entity] = true }
+    for a in result.affiliations {
+      used[a.person] = true
+      used[a.org] = true
+    }
+    for p in result.parents {
+      used[p.child] = true
+      used[p.parent] = true
+    }
+    for m in result.meetings { for e in m.participants { used[e] = true } }
+    guard used.contains(false) else { return }
+    var number = Array(repeating: -1, count: used.count)
+    var entities: [LocalEntity] = []
+    for (e, isUsed) in used.enumerated() where isUsed {
+      number[e] = entities.count
+      entities.append(result.entities[e])
+    }
+    result.entities = entities
+    for i in result.mentions.indices {
+      result.mentions[i].entity = number[result.mentions[i].entity]
+    }
+    for i in result.affiliations.indices {
+      result.affiliations[i].person = number[result.affiliations[i].person]
+      result.affiliations[i].org = number[result.affiliations[i].org]
+    }
+    for i in result.parents.indices {
+      result.parents[i].child = number[result.parents[i].child]
+      result.parents[i].parent = number[result.parents[i].parent]
+    }
+    for i in result.meetings.indices {
+      result.meetings[i].participants = result.meetings[i].participants.map { number[$0] }
+    }
   }
 
   // MARK: - Entities
@@ -543,8 +586,14 @@ struct State {
   ) -> Int? {
     let tokens = sentences[s].tokens
     let form = sentences[s].text(range)
-    // The whole phrase as the gazetteer knows it.
-    if case .institution(let g) = index.exact(tokens[range]) {
+    // The whole phrase as the gazetteer knows it (unless a foreign country
+    // qualifies it: "the Ministry of Foreign Affairs of Norway" is Norway's).
+    if case .institution(let g) = index.exact(tokens[range]),
+      qualifier.map({
+        index.gazetteer.countries[$0].code == index.gazetteer.institutions[g].country
+      })
+        ?? true
+    {
       return institution(g, form: form)
     }
     let baseRange = ministry && qualifier != nil ? head..<range.upperBound : range
