@@ -440,9 +440,7 @@ struct MeetingTests {
     #expect(
       g.meetingNames == [
         [
-          "South Korea", "Poland", "Ministry of Foreign Affairs",
-          "Ministry of Development and Technology (Poland)",
-          "Choi Min-ho", "Jan Nowak",
+          "South Korea", "Poland", "Ministry of Foreign Affairs", "Choi Min-ho", "Jan Nowak",
         ]
       ])
   }

@@ -19,7 +19,7 @@ struct PeopleTests {
     ),
     (
       "Nguyen Van An, Vietnam's Vice Minister of Finance, arrived in Seoul.", "Nguyen Van An",
-      "Ministry of Finance (Vietnam)", "Vice Minister of Finance"
+      "Vietnam", "Vice Minister of Finance"
     ),
     (
       "Maria Lopez, CEO of Hanbit Robotics, received the award.", "Maria Lopez", "Hanbit Robotics",
@@ -45,7 +45,7 @@ struct PeopleTests {
     ),
     (
       "U.S. Deputy Secretary of State Jordan Miles arrived.", "Jordan Miles",
-      "U.S. Department of State", "Deputy Secretary of State"
+      "United States", "Deputy Secretary of State"
     ),
     (
       "Korean Ambassador to Kazakhstan Seo Min-jun attended.", "Seo Min-jun",
@@ -53,16 +53,16 @@ struct PeopleTests {
     ),
     (
       "Kazakh Deputy Minister of Trade and Integration Aslan Nurov attended.", "Aslan Nurov",
-      "Ministry of Trade and Integration (Kazakhstan)", "Deputy Minister of Trade and Integration"
+      "Kazakhstan", "Deputy Minister of Trade and Integration"
     ),
     (
       "Japanese Vice Minister for Foreign Affairs Ken Sato arrived.", "Ken Sato",
-      "Ministry of Foreign Affairs (Japan)", "Vice Minister for Foreign Affairs"
+      "Japan", "Vice Minister for Foreign Affairs"
     ),
     (
       "Colombian Minister of Information and Communications Technologies Ana Ruiz spoke.",
       "Ana Ruiz",
-      "Ministry of Information and Communications Technologies (Colombia)",
+      "Colombia",
       "Minister of Information and Communications Technologies"
     ),
     (
@@ -95,7 +95,7 @@ struct PeopleTests {
     ),
     (
       "She met UAE Minister of Economy Rashid bin Saeed Al Nuaimi on May 3.",
-      "Rashid bin Saeed Al Nuaimi", "Ministry of Economy (United Arab Emirates)",
+      "Rashid bin Saeed Al Nuaimi", "United Arab Emirates",
       "Minister of Economy"
     ),
     (
@@ -223,6 +223,17 @@ struct PeopleTests {
     #expect(ids.count == 1)
   }
 
+  @Test("a foreign official serves at the ministry the release names, else stands for the country")
+  func foreignMinistryNamed() {
+    let named = graph(
+      "Nguyen Van An, Vietnam's Vice Minister of Finance, arrived in Seoul. He met officials of Vietnam's Ministry of Finance."
+    )
+    #expect(named.affiliationNames.contains(["Nguyen Van An", "Ministry of Finance (Vietnam)"]))
+    let unnamed = graph("Nguyen Van An, Vietnam's Vice Minister of Finance, arrived in Seoul.")
+    #expect(unnamed.affiliationNames.contains(["Nguyen Van An", "Vietnam"]))
+    #expect(unnamed.names(.ministry).isEmpty)
+  }
+
   @Test("two officials joined by 'and' keep their own titles and bodies")
   func adjacentOfficials() {
     let g = graph(
@@ -231,7 +242,7 @@ struct PeopleTests {
     #expect(
       g.affiliationNames == [
         ["Choi Han-sol", "Ministry of Economy and Finance"],
-        ["Ho Van Duc", "Ministry of Finance (Vietnam)"],
+        ["Ho Van Duc", "Vietnam"],
       ])
   }
 

@@ -30,9 +30,11 @@ struct RuleExampleTests {
     }
   }
 
+  /// True when the rule alone matches the sentence, with the mentions that
+  /// extraction finds in it (for rules that ask for an entity).
   static func matches(_ rule: Rule, _ sentence: String) -> Bool {
     let phase = RulePhase(name: rule.phase, rules: [rule])
-    return !phase.allMatches(in: MatchInput(tokens: Tokenizer.tokens(sentence))).isEmpty
+    return !phase.allMatches(in: ReleaseExtractor.exampleInput(sentence)).isEmpty
   }
 
   // MARK: - The engine itself

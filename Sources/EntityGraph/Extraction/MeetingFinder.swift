@@ -113,9 +113,8 @@ struct MeetingFinder {
       if meeting.date == nil, !sameDay, kinds[n] != .visit, let last = result.indices.last,
         !Self.alsoWords.contains(where: { word in before.contains { $0.lower == word } })
       {
-        let mine = Set(meeting.participants.filter { state.result.entities[$0].type != .person })
-        let theirs = Set(
-          result[last].participants.filter { state.result.entities[$0].type != .person })
+        let mine = sides(meeting.participants)
+        let theirs = sides(result[last].participants)
         // "Park attended the APEC meeting. On its sidelines, he held talks
         // with …": the first had one side only; the talks are a meeting of
         // their own, in the same days.
@@ -132,6 +131,20 @@ struct MeetingFinder {
         }
       }
       append(meeting)
+    }
+    return result
+  }
+
+  /// The sides a meeting's participants stand for: its bodies and the
+  /// bodies and countries its people are affiliated with.
+  func sides(_ participants: [Int]) -> Set<Int> {
+    var result: Set<Int> = []
+    for e in participants {
+      if state.result.entities[e].type == .person {
+        for affiliation in affiliationsByPerson[e] ?? [] { result.insert(affiliation.org) }
+      } else {
+        result.insert(e)
+      }
     }
     return result
   }

@@ -232,6 +232,52 @@ extension State {
   mutating func findPeople(_ s: Int) {
     findNameCommaTitle(s)
     findTitleName(s)
+    findCuedNames(s)
+  }
+
+  /// The person-cue rules (`Resources/rules/person-cues.json`).
+  static let personCues = RuleBook.builtIn.phase("person-cue")
+
+  /// The sentence as the rule engine sees it: tokens and mentions so far.
+  func matchInput(_ s: Int) -> MatchInput {
+    var mentions: [Int: (end: Int, type: String)] = [:]
+    for span in sentences[s].spans where mentions[span.range.lowerBound] == nil {
+      mentions[span.range.lowerBound] = (
+        span.range.upperBound, result.entities[span.entity].type.rawValue
+      )
+    }
+    return MatchInput(
+      tokens: sentences[s].tokens, mentionAt: mentions, claimed: sentences[s].claimed)
+  }
+
+  /// Bare names in person slots: "his Romanian counterpart Ola Berg", "met
+  /// bilaterally with Ola Berg". A name needs two to four name words and no
+  /// word that makes it a body (a head noun or company ending).
+  mutating func findCuedNames(_ s: Int) {
+    let tokens = sentences[s].tokens
+    guard Self.personCues.mayMatch(tokens) else { return }
+    for match in Self.personCues.matches(in: matchInput(s)) {
+      let start = match.range.upperBound
+      guard start < tokens.count, !sentences[s].claimed[start] else { continue }
+      let end = nameEnd(s, from: start)
+      let words = tokens[start..<end].filter(\.isWord)
+      guard (2...4).contains(words.count), isPlausibleName(s, start..<end),
+        !words.contains(where: {
+          $0.classes.contains(.institutionHead) || Lexicon.companySuffixes.contains($0.lower)
+            || $0.classes.contains(.calendar)
+        }),
+        // A capitalised run that goes on is a longer name: a body, a place.
+        end >= tokens.count || !tokens[end].isCapitalized,
+        let name = PersonName(tokens: tokens[start..<end].map(\.text))
+      else { continue }
+      let person = person(name)
+      sentences[s].claim(start..<end, entity: person, rule: match.rule.id)
+      if match.rule.action["affiliate"] == "country", let country = match.captures["country"],
+        let span = sentences[s].span(startingAt: country.lowerBound)
+      {
+        affiliate(person, span.entity, title: nil, rule: match.rule.id)
+      }
+    }
   }
 
   /// "Title Name", "ORG Title Name", "Title for X Name", "(ACR, Title Name)".
@@ -309,6 +355,7 @@ extension State {
         countryQualifier = span.entity
       }
       var title = sentences[s].text(titleStart..<titleEnd)
+      var countryOf: Range<Int>?
       var nameRange: Range<Int>?
       var qualifierWords: Range<Int>?
       // "for Bilateral Economic Affairs Kim Sun-young", "of Finance".
@@ -319,6 +366,19 @@ extension State {
         while end < tokens.count, !sentences[s].claimed[end] || isNameToken(s, end) {
           // The next official's title ends this one's qualifier.
           if tokens[end].classes.contains(.titleHead) { break }
+          // "Minister of Foreign Affairs of Viet Nam Bui Thanh Son": the
+          // government the title belongs to, then the name.
+          if tokens[end].lower == "of", countryOf == nil,
+            let span = sentences[s].span(startingAt: end + 1),
+            result.entities[span.entity].type == .country,
+            span.range.upperBound < tokens.count, tokens[span.range.upperBound].isCapitalized,
+            !sentences[s].claimed[span.range.upperBound]
+          {
+            countryOf = end..<span.range.upperBound
+            countryQualifier = span.entity
+            end = span.range.upperBound
+            continue
+          }
           if tokens[end].isCapitalized {
             end += 1
           } else if ["and", "&", "of", "for"].contains(tokens[end].lower)
@@ -334,7 +394,13 @@ extension State {
         }
         while end > titleEnd + 1, !tokens[end - 1].isCapitalized { end -= 1 }
         let run = (titleEnd + 1)..<end
-        if let tail = koreanNameTail(s, run) ?? foreignNameTail(s, run, country: countryQualifier) {
+        if let countryOf {
+          let nameStop = nameEnd(s, from: countryOf.upperBound)
+          if nameStop > countryOf.upperBound { nameRange = countryOf.upperBound..<nameStop }
+          qualifierWords = titleEnd..<countryOf.lowerBound
+        } else if let tail = koreanNameTail(s, run)
+          ?? foreignNameTail(s, run, country: countryQualifier)
+        {
           nameRange = tail
           qualifierWords = titleEnd..<tail.lowerBound
         } else {
@@ -370,7 +436,7 @@ extension State {
       // The organisation implied by the title itself.
       if org == nil {
         org = organisationForTitle(
-          s, titleStart..<(qualifierWords?.upperBound ?? titleEnd),
+          s, titleStart..<(countryOf?.lowerBound ?? qualifierWords?.upperBound ?? titleEnd),
           country: countryQualifier)
       }
       // "Fraunhofer President Holger Hanselka": an unknown body named before
@@ -513,16 +579,17 @@ extension State {
     }
     if let country, let code = foreign {
       let name = "\(ministry) (\(result.entities[country].name))"
-      let spelled = words.contains { $0.lower == "of" || $0.lower == "for" }
+      // A foreign official's title, spelled out or not, gives the body only
+      // when the release names it ("Minister of Foreign Affairs of Viet Nam
+      // X" stands for Vietnam; "Vietnam's Vice Minister of Finance" in a
+      // release about "Vietnam's Ministry of Finance" is that ministry's).
       let body: Int
       if case .institution(let g) = index.exact(Tokenizer.tokens(name)[...]) {
         body = institution(g, form: name)
       } else {
         body = patternInstitution(name: name, type: .ministry, country: String(code.dropFirst(2)))
       }
-      if !spelled, let c = index.countryByCode[String(code.dropFirst(2))] {
-        shortTitleBodies[body] = c
-      }
+      if let c = index.countryByCode[String(code.dropFirst(2))] { shortTitleBodies[body] = c }
       return body
     }
     if case .institution(let g) = index.exact(Tokenizer.tokens(ministry)[...]) {

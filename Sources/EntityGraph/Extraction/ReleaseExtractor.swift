@@ -90,6 +90,25 @@ struct ReleaseExtractor: Sendable {
   }
 }
 
+extension ReleaseExtractor {
+  /// A sentence as the rule engine sees it once extraction has run on it
+  /// alone: its tokens and every mention found (for rule examples).
+  static func exampleInput(_ sentence: String) -> MatchInput {
+    let outcome = ReleaseReader().read(
+      SourceDocument(
+        path: "example.txt", format: .text, text: "Example\nDate: 2025-01-02\n" + sentence))
+    guard let release = outcome.releases.first else {
+      return MatchInput(tokens: Tokenizer.tokens(sentence))
+    }
+    var state = State(
+      release: release, index: PhraseIndex.builtIn, corpusAcronyms: [:])
+    state.run()
+    guard !state.sentences.isEmpty else { return MatchInput(tokens: Tokenizer.tokens(sentence)) }
+    // One sentence expected; join the tokens of all if the splitter cut it.
+    return state.matchInput(0)
+  }
+}
+
 /// The working state of one release's extraction.
 struct State {
   let index: PhraseIndex

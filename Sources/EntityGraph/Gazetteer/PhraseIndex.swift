@@ -52,6 +52,9 @@ struct PhraseIndex: Sendable {
   /// grow into a match.
   private(set) var prefixes: Set<String> = []
 
+  /// The index of the built-in gazetteer, built once.
+  static let builtIn = PhraseIndex(.builtIn)
+
   init(_ gazetteer: Gazetteer) {
     self.gazetteer = gazetteer
     ambiguous = Set(gazetteer.ambiguousAcronyms)

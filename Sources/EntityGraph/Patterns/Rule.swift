@@ -62,6 +62,12 @@ struct RulePhase: Sendable {
   private var byFirstWord: [String: [Int]] = [:]
   private var unanchored: [Int] = []
 
+  /// False when no rule can match: every rule starts with a known word
+  /// and none of those words is in the sentence (a cheap first test).
+  func mayMatch(_ tokens: [Token]) -> Bool {
+    !unanchored.isEmpty || tokens.contains { byFirstWord[$0.lower] != nil }
+  }
+
   init(name: String, rules: [Rule]) {
     self.name = name
     self.rules = rules
