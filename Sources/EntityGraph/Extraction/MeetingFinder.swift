@@ -344,7 +344,12 @@ struct MeetingFinder {
     let attends = tokens.indices.contains { i in
       !sentence.inSpeech[i] && tokens[i].classes.contains(.attendance)
     }
-    guard attends, refersBack(s) || receivesAward(s) else { return }
+    // "The gathering was attended by …", "… attending the meeting today";
+    // "… received the Gold Tower Order"; "Minister Kim … awarded medals
+    // to A, B and C" when the minister is at the event.
+    let awards = receivesAward(s)
+    guard (attends && (refersBack(s) || awards)) || (awards && subjectAttends(s, event))
+    else { return }
     var added: [Int] = []
     for span in sentence.spans where !span.appositive && !sentence.inSpeech[span.range.lowerBound] {
       let entity = state.result.entities[span.entity]
@@ -375,26 +380,38 @@ struct MeetingFinder {
         }
         guard own?.contains(tokens[i].lower) == true else { continue }
       }
+      // "the opening ceremony", "this year's event", "today's meeting".
       var k = i - 1
-      while k >= 0, k > i - 4, tokens[k].isWord, tokens[k].lower != "the", tokens[k].lower != "this"
+      while k >= 0, k > i - 5, tokens[k].isWord || State.isPossessiveMark(tokens[k]),
+        !["the", "this", "today"].contains(tokens[k].lower)
       {
         k -= 1
       }
-      if k >= 0, ["the", "this"].contains(tokens[k].lower) { return true }
+      if k >= 0, ["the", "this", "today"].contains(tokens[k].lower) { return true }
     }
     return false
   }
 
+  /// Verbs and nouns of awards (`award-verbs.txt`, `award-nouns.txt`).
+  static let awardVerbs = Lexicon.words("award-verbs")
+  static let awardNouns = Lexicon.words("award-nouns")
+
   /// True for "… received the Gold Tower Order …", "… was awarded …".
   func receivesAward(_ s: Int) -> Bool {
     let words = state.sentences[s].tokens.map(\.lower)
-    guard words.contains("received") || words.contains("awarded") || words.contains("accepted")
-    else {
-      return false
-    }
-    return words.contains {
-      ["order", "award", "prize", "medal", "citation", "commendation", "certificate"].contains($0)
-    }
+    return words.contains { Self.awardVerbs.contains($0) }
+      && words.contains { Self.awardNouns.contains($0) }
+  }
+
+  /// True when the sentence's first named person already takes part in
+  /// the event: its subject, most often.
+  func subjectAttends(_ s: Int, _ event: Int) -> Bool {
+    guard
+      let first = state.sentences[s].spans.filter({
+        !$0.appositive && state.result.entities[$0.entity].type == .person
+      }).min(by: { $0.range.lowerBound < $1.range.lowerBound })
+    else { return false }
+    return meetings[event].participants.contains(first.entity)
   }
 
   /// True for a passive trigger: "was attended by", "chaired by".
