@@ -33,8 +33,25 @@ struct RuleExampleTests {
   /// True when the rule alone matches the sentence, with the mentions that
   /// extraction finds in it (for rules that ask for an entity).
   static func matches(_ rule: Rule, _ sentence: String) -> Bool {
+    if rule.inCode {
+      // A rule in Swift: extraction must report it for the sentence.
+      let traces = EntityExtractor().explain([release(sentence)])
+      return traces.flatMap(\.items).contains { $0.rules.contains(rule.id) }
+    }
     let phase = RulePhase(name: rule.phase, rules: [rule])
     return !phase.allMatches(in: ReleaseExtractor.exampleInput(sentence)).isEmpty
+  }
+
+  @Test("every rule extraction reports is in the rule book, with its examples")
+  func everyReportedRuleIsListed() {
+    let known = Set(Self.rules.map(\.id))
+    let sentences = Self.rules.flatMap { $0.matchExamples + $0.noMatchExamples }
+    var reported: Set<String> = []
+    for trace in EntityExtractor().explain(sentences.map { release($0) }) {
+      for item in trace.items { reported.formUnion(item.rules) }
+    }
+    #expect(
+      reported.subtracting(known).isEmpty, "unlisted: \(reported.subtracting(known).sorted())")
   }
 
   // MARK: - The engine itself

@@ -47,7 +47,7 @@ extension State {
   /// each ("SK hynix" counts), separated by commas and "and". With
   /// `strict`, a name must end the item ("World Class Product producers"
   /// names no firm).
-  mutating func claimCompanyList(_ s: Int, from start: Int, strict: Bool = false) {
+  mutating func claimCompanyList(_ s: Int, from start: Int, strict: Bool = false, rule: String) {
     let tokens = sentences[s].tokens
     var k = start
     while k < tokens.count {
@@ -64,7 +64,7 @@ extension State {
         || Self.listContinuations.contains(tokens[end].lower)
       if end > k, ends {
         sentences[s].claim(
-          k..<end, entity: company(sentences[s].text(k..<end)), rule: "company.list-item")
+          k..<end, entity: company(sentences[s].text(k..<end)), rule: rule)
       } else if let span = sentences[s].span(at: k) {
         end = span.range.upperBound
       } else {
@@ -855,7 +855,7 @@ extension State {
     for var affiliation in result.affiliations {
       if let c = countries[affiliation.org] {
         affiliation.org = c
-        affiliation.rule += "+short-title-country"
+        affiliation.rule += "+affiliation.short-title-country"
       }
       if !kept.contains(where: { $0.person == affiliation.person && $0.org == affiliation.org }) {
         kept.append(affiliation)
@@ -996,7 +996,7 @@ extension State {
       if items.count >= 2, items.allSatisfy(\.1) {
         for (range, _) in items where sentences[s].span(at: range.lowerBound) == nil {
           sentences[s].claim(
-            range, entity: company(sentences[s].text(range)), rule: "company.facility-of")
+            range, entity: company(sentences[s].text(range)), rule: "company.firms-include")
         }
       }
     }
@@ -1020,7 +1020,7 @@ extension State {
         guard end > start else { break }
         sentences[s].claim(
           start..<end, entity: company(sentences[s].text(start..<end)),
-          rule: "company.possessive-facility")
+          rule: "company.facility-of")
         var next = end
         if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
         if next < tokens.count, tokens[next].lower == "and" { next += 1 }
@@ -1050,7 +1050,7 @@ extension State {
         else { continue }
         sentences[s].claim(
           start..<mark, entity: company(sentences[s].text(start..<mark)),
-          rule: "company.representatives-from")
+          rule: "company.possessive-facility")
       }
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
@@ -1060,7 +1060,7 @@ extension State {
       }
       var k = noun + 2
       if tokens[k].lower == "the" { k += 1 }
-      claimCompanyList(s, from: k)
+      claimCompanyList(s, from: k, rule: "company.representatives-from")
     }
     // "signed business agreements with Amazon, Walmart and Carrefour",
     // "signed supply contracts with …": the partners are firms.
@@ -1070,7 +1070,7 @@ extension State {
         tokens[max(0, noun - 4)..<noun].contains(where: { $0.lower.hasPrefix("sign") }),
         tokens[noun + 2].isCapitalized
       else { continue }
-      claimCompanyList(s, from: noun + 2, strict: true)
+      claimCompanyList(s, from: noun + 2, strict: true, rule: "company.deal-partners")
     }
     // "semiconductor companies, including Samsung Electronics, SK hynix and
     // DB HiTek"; "firms such as …".
@@ -1095,7 +1095,9 @@ extension State {
       } else {
         continue
       }
-      if k < tokens.count, tokens[k].isCapitalized { claimCompanyList(s, from: k, strict: true) }
+      if k < tokens.count, tokens[k].isCapitalized {
+        claimCompanyList(s, from: k, strict: true, rule: "company.companies-including")
+      }
     }
     // "Germany's Fraunhofer-Gesellschaft": a body of a named country.
     for apostrophe in tokens.indices
@@ -1186,6 +1188,13 @@ extension State {
         if first >= 2, sentence.tokens[first - 1].isPunct("("),
           sentence.span(endingAt: first - 1)?.entity == span.entity
         {
+          // Its rule still shows: "Lumen Robot Agency (LRA)" was named by
+          // the head noun and defined by the acronym.
+          if let last = result.mentions.indices.last, result.mentions[last].entity == span.entity,
+            !result.mentions[last].rule.contains(span.rule)
+          {
+            result.mentions[last].rule += "+" + span.rule
+          }
           continue
         }
         let (start, end) = sentence.bodyOffsets(span.range)

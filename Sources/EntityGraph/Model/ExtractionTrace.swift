@@ -64,12 +64,12 @@ public struct ExtractionTrace: Sendable, Hashable, Codable {
     var items: [Item] = local.mentions.map {
       Item(
         kind: .mention, sentence: $0.sentence, text: $0.text, names: [name($0.entity)],
-        type: local.entities[$0.entity].type, rules: [$0.rule])
+        type: local.entities[$0.entity].type, rules: $0.rule.split(separator: "+").map(String.init))
     }
     items += local.affiliations.map {
       Item(
         kind: .affiliation, sentence: nil, text: "", names: [name($0.person), name($0.org)],
-        title: $0.title, rules: [$0.rule])
+        title: $0.title, rules: $0.rule.split(separator: "+").map(String.init))
     }
     items += local.parents.map {
       Item(

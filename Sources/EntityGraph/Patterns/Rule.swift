@@ -25,6 +25,9 @@ struct Rule: Sendable, Hashable {
   /// Breaks ties between matches of equal length: higher wins.
   var priority: Int
   var pattern: TokenPattern
+  /// A rule written in Swift: listed for its id and examples, never matched
+  /// by the engine.
+  var inCode = false
   var before: TokenPattern?
   var notBefore: TokenPattern?
   var after: TokenPattern?
@@ -133,15 +136,17 @@ struct RulePhase: Sendable {
 /// The built-in rules, by phase.
 struct RuleBook: Sendable {
   let phases: [String: RulePhase]
+  /// Rules written in Swift, with their examples (`code-rules.json`).
+  let codeRules: [Rule]
 
   /// The phase `name` (an empty phase when no file defines it).
   func phase(_ name: String) -> RulePhase {
     phases[name] ?? RulePhase(name: name, rules: [])
   }
 
-  /// Every rule, in phase and file order.
+  /// Every pattern rule, in phase and file order, then the code rules.
   var allRules: [Rule] {
-    phases.keys.sorted().flatMap { phases[$0]?.rules ?? [] }
+    phases.keys.sorted().flatMap { phases[$0]?.rules ?? [] } + codeRules
   }
 
   static let builtIn: RuleBook = {
@@ -160,6 +165,10 @@ struct RuleBook: Sendable {
         preconditionFailure("built-in rules \(url.lastPathComponent): \(error)")
       }
     }
-    return RuleBook(phases: phases.mapValues { RulePhase(name: $0[0].phase, rules: $0) })
+    return RuleBook(
+      phases: phases.mapValues { rules in
+        RulePhase(name: rules[0].phase, rules: rules.filter { !$0.inCode })
+      },
+      codeRules: phases.values.flatMap { $0.filter(\.inCode) }.sorted { $0.id < $1.id })
   }()
 }

@@ -23,7 +23,7 @@ struct RuleFile: Sendable {
       guard seen.insert(rule.id).inserted else {
         throw .badRules(file: file, reason: "rule id \"\(rule.id)\" appears twice")
       }
-      guard !rule.pattern.isEmpty else {
+      guard !(rule.pattern ?? []).isEmpty || rule.in == "code" else {
         throw .badRules(file: file, reason: "rule \(rule.id) has an empty pattern")
       }
       guard !(rule.examples.match.isEmpty || rule.examples.noMatch.isEmpty) else {
@@ -43,6 +43,7 @@ struct RuleFile: Sendable {
         Rule(
           id: rule.id, phase: raw.phase, priority: rule.priority ?? 0,
           pattern: try pattern(rule.pattern) ?? TokenPattern(elements: []),
+          inCode: rule.in == "code",
           before: try pattern(rule.before), notBefore: try pattern(rule.notBefore),
           after: try pattern(rule.after), notAfter: try pattern(rule.notAfter),
           action: rule.action ?? [:], matchExamples: rule.examples.match,
@@ -68,7 +69,9 @@ struct RuleFile: Sendable {
     }
     var id: String
     var priority: Int?
-    var pattern: [RawElement]
+    var pattern: [RawElement]?
+    /// "code": a rule written in Swift, listed for its id and examples.
+    var `in`: String?
     var before: [RawElement]?
     var notBefore: [RawElement]?
     var after: [RawElement]?

@@ -47,6 +47,13 @@ extension ExtractionText {
   /// and meeting with the rules that made it, as a table that fits `width`.
   static func explain(_ traces: [ExtractionTrace], width: Int?) -> String {
     var blocks: [String] = []
+    // In a narrow terminal the deciding rule is shown, with a count of the
+    // others ("institution.head-noun +1"); --format json has them all.
+    func rules(_ ids: [String]) -> String {
+      guard let first = ids.first else { return "" }
+      if width.map({ $0 >= 120 }) ?? true { return ids.joined(separator: ", ") }
+      return ids.count > 1 ? "\(first) +\(ids.count - 1)" : first
+    }
     for trace in traces {
       let rows: [[String]] = trace.items.map { item in
         let sentence = item.sentence.map { "s\($0 + 1)" } ?? ""
@@ -55,24 +62,24 @@ extension ExtractionText {
           let name = item.names.first ?? ""
           let what = name == item.text ? name : "\(item.text) → \(name)"
           return [
-            item.type?.rawValue ?? "mention", what, sentence, item.rules.joined(separator: ", "),
+            item.type?.rawValue ?? "mention", what, sentence, rules(item.rules),
           ]
         case .affiliation:
           let title = item.title.map { " (\($0))" } ?? ""
           return [
             "affiliation", item.names.joined(separator: " at ") + title, sentence,
-            item.rules.joined(separator: ", "),
+            rules(item.rules),
           ]
         case .parent:
           return [
             "parent", item.names.joined(separator: " under "), sentence,
-            item.rules.joined(separator: ", "),
+            rules(item.rules),
           ]
         case .meeting:
           let status = item.status == .planned ? " (planned)" : ""
           let who =
             item.names.isEmpty ? "no named participants" : item.names.joined(separator: " + ")
-          return ["meeting", who + status, sentence, item.rules.joined(separator: ", ")]
+          return ["meeting", who + status, sentence, rules(item.rules)]
         }
       }
       var block = "■ \(trace.title)\n  \(trace.source)\n"
