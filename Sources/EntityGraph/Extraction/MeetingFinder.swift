@@ -111,6 +111,7 @@ struct MeetingFinder {
       // an undated follow-up whose bodies are a subset or superset of the
       // last meeting's is the same meeting, told in more detail.
       if meeting.date == nil, !sameDay, kinds[n] != .visit, let last = result.indices.last,
+        result[last].sentence != meeting.sentence,
         !Self.alsoWords.contains(where: { word in before.contains { $0.lower == word } })
       {
         let mine = sides(meeting.participants)
@@ -320,18 +321,93 @@ struct MeetingFinder {
       participants = sides
     }
     if !subjects.isEmpty { previousActors = subjects }
+    if kind == .visit, !subjects.isEmpty {
+      guard let kept = visitCounterparts(participants, subjects: subjects) else { return }
+      participants = kept
+    }
     // Date and place are read in `find`, only for the meetings kept.
-    let meeting = LocalExtraction.LocalMeeting(
-      participants: participants, date: nil, place: nil,
-      status: isPlanned(s, at) ? .planned : .held, evidence: sentence.text,
-      sentence: sentence.index,
-      rules: [rule])
-    meetings.append(meeting)
-    anchors.append(at)
-    kinds.append(kind)
+    let status: MeetingStatus = isPlanned(s, at) ? .planned : .held
+    for group in bilateralSplit(
+      s, kind: kind, at: at, participants: participants, subjects: subjects)
+    {
+      meetings.append(
+        LocalExtraction.LocalMeeting(
+          participants: group.participants, date: nil, place: nil, status: status,
+          evidence: sentence.text, sentence: sentence.index, rules: [rule] + group.rules))
+      anchors.append(at)
+      kinds.append(kind)
+    }
     // Later back-references ("the opening ceremony") join the last meeting
     // that has named participants.
     if !participants.isEmpty { event = meetings.count - 1 }
+  }
+
+  /// The subject side of a meeting: the subjects and the bodies their
+  /// people represent.
+  func subjectSide(_ subjects: [Int]) -> Set<Int> {
+    var side = Set(subjects)
+    for person in subjects { for a in affiliationsByPerson[person] ?? [] { side.insert(a.org) } }
+    return side
+  }
+
+  /// A visit is a meeting only with the firms and people visited: touring
+  /// a site, a city, a country or an international body is not one.
+  func visitCounterparts(_ participants: [Int], subjects: [Int]) -> [Int]? {
+    let side = subjectSide(subjects)
+    var kept = participants.filter { side.contains($0) }
+    var visited = false
+    for e in participants where !side.contains(e) {
+      let type = state.result.entities[e].type
+      if type == .company || type == .person {
+        kept.append(e)
+        visited = true
+      } else if participants.contains(where: { p in
+        state.result.entities[p].type == .person && !side.contains(p)
+          && (affiliationsByPerson[p] ?? []).contains { $0.org == e }
+      }) {
+        kept.append(e)  // the body of a person visited
+      }
+    }
+    return visited ? kept : nil
+  }
+
+  /// Words that make a meeting with several counterparts one joint meeting.
+  static let jointWords = Lexicon.words("joint-meeting-words")
+
+  /// "A met with B, C and D" is three meetings, A–B, A–C and A–D, unless
+  /// the sentence says they met together ("trilateral", "jointly", …); so
+  /// are "had meetings with B and C" and "met separately with B and C".
+  /// The counterparts are the parties after the trigger: each person with
+  /// the bodies they represent, and each other body.
+  func bilateralSplit(
+    _ s: Int, kind: Trigger, at: Int, participants: [Int], subjects: [Int]
+  ) -> [(participants: [Int], rules: [String])] {
+    let whole = [(participants: participants, rules: [String]())]
+    let tokens = state.sentences[s].tokens
+    // A verb ("met with"), or a plural noun ("had meetings with"); not "his
+    // meeting with X", whose owner is named after it.
+    let plural = tokens[at].lower == "meetings"
+    let noun = Lexicon.meetingNouns.contains(tokens[at].lower)
+    guard (kind == .meet || kind == .discuss) && !noun || plural, !subjects.isEmpty else {
+      return whole
+    }
+    if tokens.contains(where: { Self.jointWords.contains($0.lower) }) { return whole }
+    let side = subjectSide(subjects)
+    var parties: [[Int]] = []
+    var placed: Set<Int> = side
+    for e in participants where !placed.contains(e) && state.result.entities[e].type == .person {
+      var party = [e]
+      for a in affiliationsByPerson[e] ?? [] where !side.contains(a.org) { party.append(a.org) }
+      placed.formUnion(party)
+      parties.append(party)
+    }
+    for e in participants where !placed.contains(e) {
+      placed.insert(e)
+      parties.append([e])
+    }
+    guard parties.count >= 2 else { return whole }
+    let base = participants.filter { side.contains($0) }
+    return parties.map { (participants: base + $0, rules: ["meeting.bilateral-split"]) }
   }
 
   /// Adds a sentence's people to the last event when it refers back to it
@@ -623,8 +699,24 @@ struct MeetingFinder {
       return true
     }
     let after = tokens[at...].prefix(14).map(\.lower)
-    return after.contains("tentatively") || (after.contains("planned") && after.contains("for"))
+    if after.contains("tentatively") || (after.contains("planned") && after.contains("for"))
       || after.contains("scheduled")
+    {
+      return true
+    }
+    // "the meeting to be held in May"; "In his meeting with X, the minister
+    // will ask …": a noun trigger in a sentence about the future.
+    let around = tokens[max(0, at - 2)...].prefix(16).map(\.lower)
+    if zip(zip(around, around.dropFirst()), around.dropFirst(2)).contains(where: {
+      $0.0 == "to" && $0.1 == "be" && $1 == "held"
+    }) {
+      return true
+    }
+    let verb = tokens[at].lower
+    let past =
+      verb == "met" || verb == "held" || verb == "sat" || verb == "paid" || verb.hasSuffix("ed")
+    return !past && Lexicon.meetingNouns.contains(verb)
+      && tokens[at...].contains { $0.lower == "will" || $0.lower == "shall" }
   }
 
   /// The first date in the sentence.

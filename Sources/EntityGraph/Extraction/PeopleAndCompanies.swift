@@ -490,12 +490,33 @@ extension State {
       i = nameRange.upperBound - 1
       // "… of KATS", "… of the Ministry of …" after the name.
       var after = nameRange.upperBound
+      // "Foreign Minister Ilse Varga of Latvia": the title was Latvia's, not
+      // Korea's ministry's.
+      if let body = org, shortTitleBodies[body] != nil, after + 1 < tokens.count,
+        tokens[after].lower == "of", let span = sentences[s].span(startingAt: after + 1),
+        result.entities[span.entity].type == .country,
+        !result.entities[span.entity].keys.contains("c:KR")
+      {
+        org = nil
+        shortTitleBody = nil
+        countryQualifier = span.entity
+      }
       if org == nil, after + 1 < tokens.count, ["of", "at"].contains(tokens[after].lower) {
         after += 1
-        if let span = sentences[s].span(startingAt: after),
-          result.entities[span.entity].type.isOrganisation
-        {
-          org = span.entity
+        if var span = sentences[s].span(startingAt: after) {
+          // "… of Peruvian National Road Authority": the body after its country.
+          if result.entities[span.entity].type == .country,
+            let body = sentences[s].span(startingAt: span.range.upperBound),
+            result.entities[body.entity].type.isOrganisation
+          {
+            span = body
+          }
+          if result.entities[span.entity].type.isOrganisation {
+            org = span.entity
+          } else if result.entities[span.entity].type == .country, countryQualifier == nil {
+            // "Ola Berg of Norway": the country, when nothing else is said.
+            countryQualifier = span.entity
+          }
         }
       }
       if let org {
@@ -511,6 +532,7 @@ extension State {
   /// Startups), "Vietnam's Vice Minister of Finance" (Vietnam's Ministry of
   /// Finance).
   mutating func organisationForTitle(_ s: Int, _ range: Range<Int>, country: Int?) -> Int? {
+    shortTitleBody = nil
     let tokens = sentences[s].tokens
     var words = Array(tokens[range])
     while let first = words.first,
@@ -532,6 +554,7 @@ extension State {
         let code = index.gazetteer.institutions[g].country, let c = index.countryByCode[code]
       {
         shortTitleBodies[body] = c
+        shortTitleBody = body
       }
       return body
     }
@@ -589,7 +612,10 @@ extension State {
       } else {
         body = patternInstitution(name: name, type: .ministry, country: String(code.dropFirst(2)))
       }
-      if let c = index.countryByCode[String(code.dropFirst(2))] { shortTitleBodies[body] = c }
+      if let c = index.countryByCode[String(code.dropFirst(2))] {
+        shortTitleBodies[body] = c
+        shortTitleBody = body
+      }
       return body
     }
     if case .institution(let g) = index.exact(Tokenizer.tokens(ministry)[...]) {
@@ -781,8 +807,11 @@ extension State {
   }
 
   mutating func affiliate(_ person: Int, _ org: Int, title: String?, rule: String) {
-    let affiliation = LocalExtraction.LocalAffiliation(
+    var affiliation = LocalExtraction.LocalAffiliation(
       person: person, org: org, title: title, rule: rule)
+    // Made from a short title just now: the country may stand in later.
+    affiliation.viaShortTitle = org == shortTitleBody
+    shortTitleBody = nil
     if !result.affiliations.contains(where: { $0.person == person && $0.org == org }) {
       result.affiliations.append(affiliation)
     }
@@ -847,13 +876,16 @@ extension State {
       for span in sentence.spans { named.insert(span.entity) }
     }
     var countries: [Int: Int] = [:]
+    // A body that a spelled-out title also named ("Minister of Foreign
+    // Affairs X") is named in the release.
+    for a in result.affiliations where !a.viaShortTitle { named.insert(a.org) }
     for (body, c) in shortTitleBodies.sorted(by: { $0.key < $1.key }) where !named.contains(body) {
       countries[body] = country(c, form: index.gazetteer.countries[c].name)
     }
     guard !countries.isEmpty else { return }
     var kept: [LocalExtraction.LocalAffiliation] = []
     for var affiliation in result.affiliations {
-      if let c = countries[affiliation.org] {
+      if affiliation.viaShortTitle, let c = countries[affiliation.org] {
         affiliation.org = c
         affiliation.rule += "+affiliation.short-title-country"
       }

@@ -27,6 +27,9 @@ struct LocalExtraction: Sendable {
     var title: String?
     /// The rule that stated the affiliation.
     var rule = ""
+    /// Made from a short head title ("Foreign Minister"): the country
+    /// stands in when the release never names the body.
+    var viaShortTitle = false
   }
   struct LocalParent: Hashable, Sendable {
     var child: Int
@@ -130,6 +133,9 @@ struct State {
   /// Bodies made from a short head title ("Foreign Minister"), with the
   /// country that stands in when the release never names the body.
   var shortTitleBodies: [Int: Int] = [:]
+  /// The body ``organisationForTitle`` last made from a short title, for
+  /// the affiliation that follows.
+  var shortTitleBody: Int?
   /// Bodies found by pattern (organisations and companies not in the
   /// gazetteer), by their name's first word and by their whole name, in
   /// the order they were made: ``shortFormMatch(_:type:)`` looks them up
@@ -155,6 +161,7 @@ struct State {
       findPeople(s)
       findCompanies(s)
     }
+    propagateNames()
     resolveShortReferences()
     settleShortTitles()
     attachUnaffiliatedOfficials()
@@ -202,6 +209,51 @@ struct State {
     }
     for i in result.meetings.indices {
       result.meetings[i].participants = result.meetings[i].participants.map { number[$0] }
+    }
+  }
+
+  /// A name found once with a cue is a name wherever the release repeats
+  /// it: "visited Daon Robotics" before "CEO of Daon Robotics". People (two
+  /// words or more), firms and bodies found by pattern; the repeat must be
+  /// written the same way and not be part of another mention.
+  mutating func propagateNames() {
+    var byFirst: [String: [(words: [String], entity: Int)]] = [:]
+    for (e, entity) in result.entities.enumerated() where entity.gazetteerID == nil {
+      guard [.person, .company, .organization, .agency].contains(entity.type) else { continue }
+      for form in entity.forms.sorted() {
+        let words = Tokenizer.tokens(form).map(\.text)
+        guard let first = words.first, first.first?.isUppercase == true,
+          entity.type != .person || words.count >= 2
+        else { continue }
+        byFirst[first, default: []].append((words, e))
+      }
+    }
+    guard !byFirst.isEmpty else { return }
+    for s in sentences.indices {
+      let tokens = sentences[s].tokens
+      var i = 0
+      while i < tokens.count {
+        guard !sentences[s].claimed[i], let candidates = byFirst[tokens[i].text] else {
+          i += 1
+          continue
+        }
+        var matched: (end: Int, entity: Int)?
+        for candidate in candidates where i + candidate.words.count <= tokens.count {
+          let end = i + candidate.words.count
+          guard end > (matched?.end ?? 0),
+            (i..<end).allSatisfy({ !sentences[s].claimed[$0] }),
+            zip(tokens[i..<end], candidate.words).allSatisfy({ $0.text == $1 }),
+            end == tokens.count || !tokens[end].isCapitalized || !tokens[end].isWord
+          else { continue }
+          matched = (end, candidate.entity)
+        }
+        if let matched {
+          sentences[s].claim(i..<matched.end, entity: matched.entity, rule: "mention.same-name")
+          i = matched.end
+        } else {
+          i += 1
+        }
+      }
     }
   }
 
@@ -533,6 +585,8 @@ struct State {
       if let entity {
         sentences[s].claim(start..<end, entity: entity, rule: "institution.head-noun")
         if let qualifierRange, let qualifier, !sentences[s].claimed[qualifierRange.lowerBound] {
+          // The name as written, country word included, is one of its forms.
+          result.entities[entity].addForm(sentences[s].text(qualifierRange.lowerBound..<end))
           let form = sentences[s].text(qualifierRange)
           sentences[s].claim(
             qualifierRange, entity: country(qualifier, form: form),

@@ -1,0 +1,65 @@
+import EntityGraph
+import Testing
+
+/// The meeting conventions of the development set: several counterparts
+/// are bilateral meetings unless joint, visits are meetings only with the
+/// firms and people visited, and the future makes a meeting planned.
+@Suite("Meeting conventions")
+struct MeetingConventionTests {
+  @Test(
+    "'met with A and B' and 'had meetings with A and B' are one meeting per counterpart",
+    arguments: [
+      "Minister Doh Min-seo met with Director Ola Berg of Norvik Council and President Ilse Varga of Lumen Bank on May 2.",
+      "Minister Doh Min-seo had meetings with Director Ola Berg of Norvik Council, and President Ilse Varga of Lumen Bank on May 2.",
+      "Minister Doh Min-seo met separately with Director Ola Berg of Norvik Council and President Ilse Varga of Lumen Bank on May 2.",
+    ])
+  func bilateral(sentence: String) {
+    let g = graph(sentence)
+    let people = g.meetingNames.map { $0.intersection(["Doh Min-seo", "Ola Berg", "Ilse Varga"]) }
+    #expect(
+      people.sorted { $0.sorted().joined() < $1.sorted().joined() } == [
+        ["Doh Min-seo", "Ilse Varga"], ["Doh Min-seo", "Ola Berg"],
+      ])
+    #expect(!g.meetingNames.contains { $0.isSuperset(of: ["Ola Berg", "Ilse Varga"]) })
+  }
+
+  @Test("a joint or trilateral meeting keeps everyone together")
+  func joint() {
+    let g = graph(
+      "Minister Doh Min-seo met jointly with Director Ola Berg of Norvik Council and President Ilse Varga of Lumen Bank on May 2."
+    )
+    #expect(g.meetingNames.count == 1)
+    #expect(
+      g.meetingNames.first?.isSuperset(of: ["Doh Min-seo", "Ola Berg", "Ilse Varga"]) == true)
+  }
+
+  @Test("visiting a firm is a meeting; touring a city or an international body is not")
+  func visits() {
+    let firm = graph("Minister Doh Min-seo visited Norvane Electronics in Ulsan on May 2.")
+    #expect(firm.meetingNames.contains { $0.contains("Norvane Electronics") })
+    let city = graph("Minister Doh Min-seo will visit the United Nations from May 2 to 3.")
+    #expect(city.meetingNames.isEmpty, "\(city.meetingNames)")
+  }
+
+  @Test(
+    "the future makes a meeting planned",
+    arguments: [
+      "In his meeting with Ola Berg, Minister Doh Min-seo will ask for support.",
+      "A meeting between Minister Doh Min-seo and Director Ola Berg is to be held in Oslo.",
+    ])
+  func planned(sentence: String) {
+    let g = graph("Minister Doh Min-seo arrived in Oslo on May 2. \(sentence)")
+    #expect(!g.meetings.isEmpty)
+    #expect(g.meetings.allSatisfy { $0.status == .planned })
+  }
+
+  @Test("'Title Name of COUNTRY' and 'of DEMONYM Body' give the person's affiliation")
+  func ofCountry() {
+    let g = graph(
+      "Minister Doh Min-seo met Executive President Ola Berg of Norwegian National Road Authority and Foreign Minister Ilse Varga of Latvia."
+    )
+    #expect(g.affiliationNames.contains(["Ola Berg", "National Road Authority (Norway)"]))
+    #expect(g.named("Norwegian National Road Authority") != nil)
+    #expect(g.affiliationNames.contains(["Ilse Varga", "Latvia"]))
+  }
+}
