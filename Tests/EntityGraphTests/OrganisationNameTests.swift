@@ -63,3 +63,44 @@ struct OrganisationNameTests {
     #expect(g.named("Korea Lumen Association") != nil)
   }
 }
+
+@Suite("Affiliation forms")
+struct AffiliationFormTests {
+  @Test(
+    "the body a person serves, in the forms releases use",
+    arguments: [
+      (
+        "The event drew Lumen Energy Foundation (LEF) Chairman Park Jae-won.", "Park Jae-won",
+        "Lumen Energy Foundation"
+      ),
+      (
+        "The Ministry of Environment (Minister Kim Ha-eun) announced the plan.", "Kim Ha-eun",
+        "Ministry of Environment"
+      ),
+      (
+        "The Lumen Port Agency held a forum. The Ministry of Environment (Minister Kim Ha-eun) announced the plan.",
+        "Kim Ha-eun", "Ministry of Environment"
+      ),
+      (
+        "Minister Kim Ha-eun of Science and ICT attended the forum.", "Kim Ha-eun",
+        "Ministry of Science and ICT"
+      ),
+      (
+        "He met President Ilse Varga of the Authority of Urban Transport for Norvik of Latvia.",
+        "Ilse Varga", "Authority of Urban Transport for Norvik (Latvia)"
+      ),
+    ])
+  func forms(sentence: String, person: String, body: String) {
+    let g = graph(sentence)
+    #expect(g.affiliationNames.contains([person, body]), "\(g.affiliationNames)")
+  }
+
+  @Test("a forum of two countries is a meeting with the other country, not a body")
+  func bilateralForum() {
+    let g = graph(
+      "Minister Kim Ha-eun attended the 4th Korea-Latvia Joint Committee on Science in Riga on May 2."
+    )
+    #expect(g.entities.allSatisfy { !$0.name.contains("Committee") })
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Kim Ha-eun", "Latvia"]) })
+  }
+}

@@ -150,7 +150,7 @@ struct StoreIdentityCommandTests {
     // Each ingest prints only the seeds' one undated-page warning.
     let lines = run.stderr.split(separator: "\n")
     #expect(lines.allSatisfy { $0.contains("no publication date") }, "\(run.stderr)")
-    #expect(run.stdout == String(repeating: "67 entities\n", count: 6))
+    #expect(run.stdout == String(repeating: "66 entities\n", count: 6))
   }
 
   @Test func checkReportsDamageAndRecovers() throws {

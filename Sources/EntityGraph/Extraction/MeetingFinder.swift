@@ -319,6 +319,18 @@ struct MeetingFinder {
     // A bilateral body's two sides: "the Korea–U.S. … Working Group held".
     if Set(participants).isEmpty, let sides = bilateralSides(s, within: forumSpans(s)) {
       participants = sides
+    } else if !participants.isEmpty, let sides = bilateralSides(s, within: forumSpans(s)) {
+      // "Minister You attended the Korea-India Joint Committee": the other
+      // country took part, even when none of its people is named.
+      for side in sides where !state.result.entities[side].keys.contains("c:KR") {
+        let code = state.result.entities[side].keys.first { $0.hasPrefix("c:") }?.dropFirst(2)
+        // Represented by a person of it, or by one of its bodies.
+        let represented = participants.contains { p in
+          p == side || (affiliationsByPerson[p] ?? []).contains { $0.org == side }
+            || (code != nil && state.result.entities[p].country == code.map(String.init))
+        }
+        if !represented { participants.append(side) }
+      }
     }
     if !subjects.isEmpty { previousActors = subjects }
     if kind == .visit, !subjects.isEmpty {

@@ -332,10 +332,17 @@ extension State {
       var org: Int?
       var countryQualifier: Int?
       var appositive = false
-      if titleStart > 0, let span = sentences[s].span(endingAt: titleStart) {
+      // "Korea Energy Foundation (KEF) Chairman Kim": the body before its
+      // acronym.
+      let bodyEnd =
+        titleStart >= 3 && tokens[titleStart - 1].isPunct(")")
+          && tokens[titleStart - 3].isPunct("(")
+          && sentences[s].span(endingAt: titleStart) == nil
+        ? titleStart - 3 : titleStart
+      if titleStart > 0, let span = sentences[s].span(endingAt: bodyEnd) {
         let entity = result.entities[span.entity]
         if entity.type == .country {
-          countryQualifier = span.entity
+          if bodyEnd == titleStart { countryQualifier = span.entity }
         } else if entity.type != .person {
           org = span.entity
         }
@@ -353,6 +360,18 @@ extension State {
         result.entities[span.entity].type == .country
       {
         countryQualifier = span.entity
+      }
+      // "The Ministry of Environment (Minister Kim …)", "(“MSIT”; Minister
+      // Lee …)": a title inside brackets right after a body names its head.
+      if org == nil, countryQualifier == nil, sentences[s].depth[titleStart] > 0 {
+        var k = titleStart - 1
+        while k >= 0, titleStart - k <= 8, !tokens[k].isPunct("(") { k -= 1 }
+        if k >= 1, tokens[k].isPunct("("), let span = sentences[s].span(endingAt: k),
+          result.entities[span.entity].type.isOrganisation
+        {
+          org = span.entity
+          appositive = true
+        }
       }
       var title = sentences[s].text(titleStart..<titleEnd)
       var countryOf: Range<Int>?
@@ -516,6 +535,23 @@ extension State {
           } else if result.entities[span.entity].type == .country, countryQualifier == nil {
             // "Ola Berg of Norway": the country, when nothing else is said.
             countryQualifier = span.entity
+          }
+        } else if tokens[titleStart...i].contains(where: { $0.lower == "minister" }) {
+          // "Minister You Young-min of Science and ICT": the fields of a
+          // ministry the gazetteer knows, after the name.
+          var end = after
+          while end < tokens.count, !sentences[s].claimed[end],
+            tokens[end].isCapitalized || ["and", "&"].contains(tokens[end].lower)
+          {
+            end += 1
+          }
+          while end > after, !tokens[end - 1].isCapitalized { end -= 1 }
+          if end > after,
+            case .institution(let g) = index.exact(
+              Tokenizer.tokens("Ministry of " + sentences[s].text(after..<end))[...]),
+            index.gazetteer.institutions[g].type == .ministry
+          {
+            org = institution(g, form: index.gazetteer.institutions[g].name)
           }
         }
       }

@@ -535,7 +535,11 @@ struct State {
               // "… and the Saudi …": another body.
               if t.lower == "and", j + 1 < tokens.count, tokens[j + 1].lower == "the" { break }
               // "Ministry of Planning … of Pakistan": the government, not the name.
-              if t.lower == "of", isMinistry,
+              // So is "Authority of Urban Transport for Lima and Callao of
+              // Peru": a body whose name has its own of/for phrase.
+              if t.lower == "of",
+                isMinistry
+                  || tokens[probe..<j].contains(where: { $0.lower == "for" || $0.lower == "of" }),
                 let (countryEnd, target) = index.longestMatch(
                   tokens, at: j + 1), case .country(let c, _) = target,
                 countryEnd == tokens.count || !tokens[countryEnd].isCapitalized
@@ -570,6 +574,13 @@ struct State {
       if words.allSatisfy({
         Lexicon.genericBodyWords.contains($0) || Lexicon.institutionHeads[$0] != nil
       }) {
+        i = end - 1
+        continue
+      }
+      // "the 4th Korea-India Joint Committee on …", "Korea–U.S. Energy
+      // Dialogue": a forum of two countries is a meeting, not a body.
+      if Self.forumHeads.contains(tokens[i].lower), namesTwoCountries(tokens, start..<i) {
+        for k in start..<end { sentences[s].claimed[k] = true }
         i = end - 1
         continue
       }
@@ -612,6 +623,33 @@ struct State {
       let own = tokens[rest].text.first
     else { return false }
     return letter == country && letter != own
+  }
+
+  /// Heads of bilateral forums (`bilateral-forum-heads.txt`).
+  static let forumHeads = Lexicon.words("bilateral-forum-heads")
+
+  /// True when the run holds "Country-Country" (one hyphenated token, or
+  /// two countries around a dash): "Korea-India", "Korea–U.S.".
+  func namesTwoCountries(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+    func isCountry(_ text: some StringProtocol) -> Bool {
+      if case .country = index.exact(Tokenizer.tokens(String(text))[...]) { return true }
+      return false
+    }
+    for k in range {
+      let halves = tokens[k].text.split(separator: "-")
+      if tokens[k].isWord, halves.count == 2, isCountry(halves[0]), isCountry(halves[1]) {
+        return true
+      }
+      if k > range.lowerBound, k + 1 < range.upperBound,
+        tokens[k].isPunct("-") || tokens[k].isPunct("\u{2013}"),
+        let (leftEnd, left) = index.longestMatch(tokens, at: k - 1), leftEnd == k,
+        case .country = left,
+        let (_, right) = index.longestMatch(tokens, at: k + 1), case .country = right
+      {
+        return true
+      }
+    }
+    return false
   }
 
   /// An apostrophe or possessive token ("’", "'s").
