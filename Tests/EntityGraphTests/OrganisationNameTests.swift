@@ -104,3 +104,41 @@ struct AffiliationFormTests {
     #expect(g.meetingNames.contains { $0.isSuperset(of: ["Kim Ha-eun", "Latvia"]) })
   }
 }
+
+@Suite("Names and non-names")
+struct NamesAndNonNamesTests {
+  @Test("'Co., Ltd.' stays with its firm in a list")
+  func legalForm() {
+    let g = graph("He met small manufacturers, including Norvane Laser Co., Ltd. and Lumen Tools.")
+    #expect(g.named("Norvane Laser Co., Ltd.") != nil, "\(g.entities.map(\.name))")
+    #expect(g.named("Ltd.") == nil)
+  }
+
+  @Test("a currency sign after a country's abbreviation is not the country")
+  func currency() {
+    let g = graph("Trade reached US$69.1 billion last year.")
+    #expect(g.names(.country).isEmpty)
+  }
+
+  @Test("an acronym before 'and' is a body of its own")
+  func acronymAnd() {
+    let g = graph("MSIT and Lumen Development Bank co-hosted the forum on May 2.")
+    #expect(g.named("MSIT and Lumen Development Bank") == nil)
+    #expect(g.named("Lumen Development Bank") != nil)
+  }
+
+  @Test("a known acronym with digits: G20")
+  func digits() {
+    let g = graph("The ministers met at the G20 meetings in October.")
+    #expect(g.named("G20")?.name == "Group of Twenty")
+  }
+
+  @Test("monarchs and long coordinated titles name people")
+  func titles() {
+    let g = graph(
+      "Vice Minister Kim Ha-eun, together with Deputy Prime Minister and Minister of Foreign and Lumen Affairs Ola Berg of Norway, signed the agreement during the visit of King Haakon VII."
+    )
+    #expect(g.named("Ola Berg")?.type == .person)
+    #expect(g.named("Haakon VII")?.type == .person)
+  }
+}

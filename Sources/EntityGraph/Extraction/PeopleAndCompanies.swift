@@ -58,6 +58,12 @@ extension State {
       {
         end += 1
       }
+      // "Samhwa Laser Co., Ltd.": the legal form after the comma is the name's.
+      if end > k, end + 1 < tokens.count, tokens[end].isPunct(","),
+        Self.legalFormsAfterComma.contains(tokens[end + 1].lower), !sentences[s].claimed[end + 1]
+      {
+        end += 2
+      }
       // A name ends the item; "World Class Product producers" is no firm.
       let ends =
         !strict || end == tokens.count || !tokens[end].isWord
@@ -77,6 +83,9 @@ extension State {
       k = next
     }
   }
+
+  /// Legal forms written after a comma: "Co., Ltd.", "Holdings, Inc.".
+  static let legalFormsAfterComma = Lexicon.words("legal-forms-after-comma")
 
   /// Lowercase words that may follow a firm's name in a list.
   static let listContinuations: Set<String> = Lexicon.words("list-continuations")
@@ -197,6 +206,13 @@ extension State {
         || tokens[cut].text == "&"
     {
       cut += 1
+    }
+    // "Foreign and Expatriates Affairs Nasser Judeh": fields end with a
+    // field word; an unknown word among them is a field too.
+    if let lastField = run.last(where: { tokens[$0].classes.contains(.topic) }),
+      lastField >= cut, run.upperBound - (lastField + 1) >= 2
+    {
+      cut = lastField + 1
     }
     let particles = tokens[cut..<run.upperBound].filter { Self.nameParticles.contains($0.lower) }
       .count
@@ -1204,7 +1220,7 @@ extension State {
           || (tokens[end].text == "&" && end + 1 < tokens.count && tokens[end + 1].isCapitalized)
           || tokens[end].isPunct(",")
             && end + 1 < tokens.count
-            && ["ltd.", "ltd", "inc.", "inc"].contains(tokens[end + 1].lower),
+            && Self.legalFormsAfterComma.contains(tokens[end + 1].lower),
         !sentences[s].claimed[end]
       {
         end += 1

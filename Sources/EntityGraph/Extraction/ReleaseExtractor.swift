@@ -470,6 +470,9 @@ struct State {
             || previous.lower == "and"
             || previous.text == "&"), start >= 2, tokens[start - 2].isCapitalized,
             tokens[start].isCapitalized,
+            // "MSIT and World Bank": an acronym before "and" is a body of
+            // its own.
+            !(previous.lower == "and" && tokens[start - 2].isAcronymLike),
             // "… Chairman Hong Mi-ran and Lumen Association": a titled
             // person ends before "and"; the body starts after it.
             !(previous.lower == "and"
@@ -624,6 +627,10 @@ struct State {
     else { return false }
     return letter == country && letter != own
   }
+
+  /// Signs written right after a country's abbreviation to name its
+  /// currency ("US$", "HK$", "A$").
+  static let currencySigns: Set<String> = ["$", "\u{20A9}", "\u{00A5}", "\u{20AC}", "\u{00A3}"]
 
   /// Heads of bilateral forums (`bilateral-forum-heads.txt`).
   static let forumHeads = Lexicon.words("bilateral-forum-heads")
@@ -812,7 +819,11 @@ struct State {
       var limit = i
       while limit < tokens.count, limit < i + 40, !sentences[s].claimed[limit] { limit += 1 }
       // Acronyms: the release's own definitions first.
-      if tokens[i].isAcronymLike, let entity = acronymEntity(tokens[i].text) {
+      // "G20", "B20": a known acronym with digits counts as one too.
+      if tokens[i].isAcronymLike
+        || (tokens[i].text.contains(where: \.isNumber) && index.acronyms[tokens[i].text] != nil),
+        let entity = acronymEntity(tokens[i].text)
+      {
         if let entity { sentences[s].claim(i..<(i + 1), entity: entity, rule: "gazetteer.acronym") }
         i += 1
         continue
@@ -828,6 +839,11 @@ struct State {
             break
           }
           sentences[s].claim(i..<end, entity: institution(g, form: form), rule: "gazetteer.phrase")
+        case .country(_, _)
+        where end < tokens.count && Self.currencySigns.contains(tokens[end].text)
+          && tokens[end].start == tokens[end - 1].end:
+          // "US$69.1 billion", "HK$": a currency, not the country.
+          for k in i..<end { sentences[s].claimed[k] = true }
         case .country(let c, let adjective):
           // "Korean Wave", "American Dream Mall": an adjective inside a
           // proper name is not a mention of the country.
