@@ -332,6 +332,9 @@ struct MeetingFinder {
         if !represented { participants.append(side) }
       }
     }
+    if Set(participants).count < 2, let listed = delegationList(s, before: at) {
+      participants += listed
+    }
     if !subjects.isEmpty { previousActors = subjects }
     if kind == .visit, !subjects.isEmpty {
       guard let kept = visitCounterparts(participants, subjects: subjects) else { return }
@@ -352,6 +355,40 @@ struct MeetingFinder {
     // Later back-references ("the opening ceremony") join the last meeting
     // that has named participants.
     if !participants.isEmpty { event = meetings.count - 1 }
+  }
+
+  /// Group nouns for a meeting's people (`delegation-nouns.txt`).
+  static let delegationNouns = Lexicon.words("delegation-nouns")
+
+  /// "The delegates held talks …" followed by list lines "- North: Name(
+  /// Title, Body), …", "- South: …, Head of National Security Council
+  /// (NSC), …": the people and bodies the lines name, with the bodies the
+  /// people serve. Nil when the subject is no group noun or no list follows.
+  func delegationList(_ s: Int, before at: Int) -> [Int]? {
+    let tokens = state.sentences[s].tokens
+    guard tokens[..<at].contains(where: { Self.delegationNouns.contains($0.lower) }) else {
+      return nil
+    }
+    var found: [Int] = []
+    var next = s + 1
+    while next < state.sentences.count {
+      let line = state.sentences[next]
+      guard let first = line.tokens.first,
+        ["-", "\u{2013}", "\u{2022}", "\u{00B7}", "\u{25E6}", "*"].contains(first.text),
+        line.tokens.prefix(6).contains(where: { $0.isPunct(":") })
+      else { break }
+      for span in line.spans where !span.appositive {
+        let type = state.result.entities[span.entity].type
+        if type == .person {
+          found.append(span.entity)
+          for a in affiliationsByPerson[span.entity] ?? [] { found.append(a.org) }
+        } else if type.isOrganisation, line.depth[span.range.lowerBound] == 0 {
+          found.append(span.entity)
+        }
+      }
+      next += 1
+    }
+    return found.isEmpty ? nil : found
   }
 
   /// The subject side of a meeting: the subjects and the bodies their

@@ -248,7 +248,56 @@ extension State {
   mutating func findPeople(_ s: Int) {
     findNameCommaTitle(s)
     findTitleName(s)
+    findNameBracketTitle(s)
     findCuedNames(s)
+  }
+
+  /// "Hwang Pyong So(Director, Korea People’s Army’s General Political
+  /// Bureau), Choe Ryong Hae(Secretary)": a name with its title, and the
+  /// body it serves, in brackets, as delegation lists write them. The name
+  /// starts an item: at the start, or after ":", "," or "and".
+  mutating func findNameBracketTitle(_ s: Int) {
+    let tokens = sentences[s].tokens
+    for open in tokens.indices where tokens[open].isPunct("(") && open >= 2 {
+      guard open + 1 < tokens.count, isTitleWord(tokens[open + 1]) else { continue }
+      var start = open
+      while start > 0, open - start < 4, isNameToken(s, start - 1) { start -= 1 }
+      guard open - start >= 2,
+        start == 0 || [":", ",", "-", "\u{2013}", "and"].contains(tokens[start - 1].lower)
+      else { continue }
+      guard isPlausibleName(s, start..<open),
+        let name = PersonName(tokens: tokens[start..<open].map(\.text))
+      else { continue }
+      // The title runs to a comma or the closing bracket.
+      var titleEnd = open + 1
+      while titleEnd < tokens.count, !tokens[titleEnd].isPunct(","), !tokens[titleEnd].isPunct(")")
+      {
+        titleEnd += 1
+      }
+      guard titleEnd < tokens.count else { continue }
+      let person = person(name)
+      sentences[s].claim(start..<open, entity: person, rule: "person.name-bracket-title")
+      // (The title is not kept for the release's-ministry rule: a list
+      // says whose delegate each person is, not this release.)
+      let title = sentences[s].text((open + 1)..<titleEnd)
+      if tokens[titleEnd].isPunct(","), var span = sentences[s].span(startingAt: titleEnd + 1),
+        result.entities[span.entity].type.isOrganisation
+          || result.entities[span.entity].type == .country
+      {
+        // "Korea People’s Army’s General Political Bureau": the last body
+        // of a possessive chain is the most specific.
+        while span.range.upperBound + 1 < tokens.count,
+          State.isPossessiveMark(tokens[span.range.upperBound]),
+          let next = sentences[s].span(startingAt: span.range.upperBound + 1),
+          result.entities[next.entity].type.isOrganisation
+        {
+          span = next
+        }
+        affiliate(person, span.entity, title: title, rule: "person.name-bracket-title")
+      } else if let org = organisationForTitle(s, (open + 1)..<titleEnd, country: nil) {
+        affiliate(person, org, title: title, rule: "person.name-bracket-title")
+      }
+    }
   }
 
   /// The person-cue rules (`Resources/rules/person-cues.json`).
@@ -1244,6 +1293,21 @@ extension State {
       for span in sentences[s].spans where !span.appositive {
         let child = result.entities[span.entity]
         guard child.type.isOrganisation else { continue }
+        // "Korea People’s Army’s General Political Bureau": the body after
+        // a body's possessive is part of it.
+        if span.range.lowerBound >= 2, State.isPossessiveMark(tokens[span.range.lowerBound - 1]),
+          let owner = sentences[s].span(endingAt: span.range.lowerBound - 1),
+          owner.entity != span.entity, result.entities[owner.entity].type.isOrganisation
+        {
+          let link = LocalExtraction.LocalParent(
+            child: span.entity, parent: owner.entity, evidence: sentences[s].text,
+            rule: "parent.possessive")
+          if !result.parents.contains(where: { $0.child == link.child && $0.parent == link.parent })
+          {
+            result.parents.append(link)
+          }
+          continue
+        }
         var k = span.range.upperBound
         if k < tokens.count, tokens[k].isPunct("(") {
           while k < tokens.count, !tokens[k].isPunct(")") { k += 1 }

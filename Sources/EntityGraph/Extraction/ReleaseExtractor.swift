@@ -464,6 +464,9 @@ struct State {
           if previous.isCapitalized, previous.lower != "the",
             start - 1 > 0 || previous.text != "The",
             !previous.classes.contains(.titleHead)
+              // "General Political Bureau": a rank word inside a body's name.
+              || (Self.rankWordsInNames.contains(previous.lower) && tokens[start].isCapitalized
+                && !tokens[start].classes.contains(.titleHead))
           {
             start -= 1
           } else if (previous.isPunct("-") || previous.isPunct("\u{2013}")
@@ -631,6 +634,9 @@ struct State {
   /// Signs written right after a country's abbreviation to name its
   /// currency ("US$", "HK$", "A$").
   static let currencySigns: Set<String> = ["$", "\u{20A9}", "\u{00A5}", "\u{20AC}", "\u{00A3}"]
+
+  /// Rank words that can start a body's name ("General Political Bureau").
+  static let rankWordsInNames: Set<String> = ["general", "central", "supreme"]
 
   /// Heads of bilateral forums (`bilateral-forum-heads.txt`).
   static let forumHeads = Lexicon.words("bilateral-forum-heads")
