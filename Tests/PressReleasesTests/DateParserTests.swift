@@ -43,6 +43,14 @@ struct DateParserTests {
   // MARK: Forms
 
   static let forms: [MentionCase] = [
+    // Abbreviated weekday, day, abbreviated month.
+    MentionCase(
+      input: "They met in the morning of Tue. 31 Jan. and discussed rail.",
+      publication: "2023-02-01",
+      text: "Tue. 31 Jan.", span: "2023-01-31"),
+    MentionCase(
+      input: "They met on Mon. 30 Jan. in Lima.", publication: "2023-02-01",
+      text: "Mon. 30 Jan.", span: "2023-01-30"),
     // Month and day.
     MentionCase(
       input: "The forum opened November 18.", publication: "2025-11-19",

@@ -23,6 +23,13 @@ struct SentenceSplitterTests {
       ["Samsung Electronics Co., Ltd. signed the deal.", "Hyundai did not."]
     ),
     (
+      "They met in the morning of Tue. 31 Jan. and discussed rail. The talks ended on Wed. They flew home.",
+      [
+        "They met in the morning of Tue. 31 Jan. and discussed rail.", "The talks ended on Wed.",
+        "They flew home.",
+      ]
+    ),
+    (
       "The talks ran to Jan. 15 in Seoul. They ended well.",
       ["The talks ran to Jan. 15 in Seoul.", "They ended well."]
     ),

@@ -195,9 +195,7 @@ extension DateParser {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   ]
 
-  fileprivate static let shortWeekdays: Set<String> = [
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  ]
+  fileprivate static let shortWeekdays = Set(WordList.named("weekday-abbreviations"))
 
   /// Words that let a bare month ("in August") count as a date.
   fileprivate static let monthLeads: Set<String> = [

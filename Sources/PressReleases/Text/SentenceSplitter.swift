@@ -129,7 +129,9 @@ public enum SentenceSplitter {
     }
     if titleAbbreviations.contains(lowered) { return false }
     if numberedAbbreviations.contains(lowered) { return !nextIsDigit && !(first == "(") }
-    if monthAbbreviations.contains(lowered) {
+    // "Jan. 5", "Tue. 31 Jan.": a month or weekday abbreviation ends a
+    // sentence only before a word that starts one.
+    if monthAbbreviations.contains(lowered) || weekdayAbbreviations.contains(lowered) {
       if nextIsDigit { return false }
       return sentenceStarters.contains(nextWord)
     }
@@ -194,6 +196,9 @@ public enum SentenceSplitter {
   static let monthAbbreviations: Set<String> = [
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   ]
+
+  /// Weekday abbreviations (`Resources/words/weekday-abbreviations.txt`).
+  static let weekdayAbbreviations = Set(WordList.named("weekday-abbreviations"))
 
   /// Company-name suffixes, which can also end a sentence.
   static let companySuffixes: Set<String> = [
