@@ -148,6 +148,9 @@ enum Lexicon {
     add(MeetingFinder.triggerWords, .trigger)
     add(State.representativeNouns, .representative)
     add(State.dealNouns, .dealNoun)
+    add(RuleBook.builtIn.firstWords, .ruleStart)
+    add(MeetingFinder.awardVerbs, .awardVerb)
+    add(MeetingFinder.awardNouns, .awardNoun)
     return table
   }()
 
@@ -176,4 +179,9 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let trigger = WordClass(rawValue: 1 << 15)
   static let representative = WordClass(rawValue: 1 << 16)
   static let dealNoun = WordClass(rawValue: 1 << 17)
+  /// A word that can start a pattern rule's match: tokens without it are
+  /// skipped by the rule engine without a lookup.
+  static let ruleStart = WordClass(rawValue: 1 << 18)
+  static let awardVerb = WordClass(rawValue: 1 << 19)
+  static let awardNoun = WordClass(rawValue: 1 << 20)
 }

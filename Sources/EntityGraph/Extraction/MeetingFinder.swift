@@ -182,13 +182,12 @@ struct MeetingFinder {
       tokens.indices.first {
         $0 > 0 && tokens[$0].lower == "that" && Self.reportingVerbs.contains(tokens[$0 - 1].lower)
       } ?? tokens.count
+    guard Self.triggerRules.mayMatch(tokens) else { return nil }
     var best: (at: Int, match: RuleMatch, order: Int)?
-    let order = Dictionary(
-      uniqueKeysWithValues: Self.triggerRules.rules.enumerated().map { ($1.id, $0) })
     for match in Self.triggerRules.allMatches(in: MatchInput(tokens: tokens)) {
       let at = match.capture("trigger").lowerBound
       guard at < cut, !speech[at], tokens[at].isWord else { continue }
-      let rank = order[match.rule.id, default: 0]
+      let rank = Self.triggerRules.rank(match.rule)
       if let current = best {
         let better =
           at < current.at
@@ -472,9 +471,9 @@ struct MeetingFinder {
     // "The gathering was attended by …", "… attending the meeting today";
     // "… received the Gold Tower Order"; "Minister Kim … awarded medals
     // to A, B and C" when the minister is at the event.
-    let awards = receivesAward(s)
-    guard (attends && (refersBack(s) || awards)) || (awards && subjectAttends(s, event))
-    else { return }
+    let joins =
+      attends && refersBack(s) || (receivesAward(s) && (attends || subjectAttends(s, event)))
+    guard joins else { return }
     var added: [Int] = []
     for span in sentence.spans where !span.appositive && !sentence.inSpeech[span.range.lowerBound] {
       let entity = state.result.entities[span.entity]
@@ -523,9 +522,9 @@ struct MeetingFinder {
 
   /// True for "… received the Gold Tower Order …", "… was awarded …".
   func receivesAward(_ s: Int) -> Bool {
-    let words = state.sentences[s].tokens.map(\.lower)
-    return words.contains { Self.awardVerbs.contains($0) }
-      && words.contains { Self.awardNouns.contains($0) }
+    let tokens = state.sentences[s].tokens
+    return tokens.contains { $0.classes.contains(.awardVerb) }
+      && tokens.contains { $0.classes.contains(.awardNoun) }
   }
 
   /// True when the sentence's first named person already takes part in

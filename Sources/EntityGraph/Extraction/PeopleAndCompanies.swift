@@ -337,8 +337,10 @@ extension State {
       else { continue }
       let person = person(name)
       sentences[s].claim(start..<end, entity: person, rule: match.rule.id)
-      if match.rule.action["affiliate"] == "country", let country = match.captures["country"],
-        let span = sentences[s].span(startingAt: country.lowerBound)
+      // "his Romanian counterpart": the country named right before the cue.
+      if match.rule.action["affiliate"] == "country before",
+        let span = sentences[s].span(endingAt: match.range.lowerBound),
+        result.entities[span.entity].type == .country
       {
         affiliate(person, span.entity, title: nil, rule: match.rule.id)
       }

@@ -233,7 +233,9 @@ struct State {
       let tokens = sentences[s].tokens
       var i = 0
       while i < tokens.count {
-        guard !sentences[s].claimed[i], let candidates = byFirst[tokens[i].text] else {
+        guard tokens[i].isCapitalized, !sentences[s].claimed[i],
+          let candidates = byFirst[tokens[i].text]
+        else {
           i += 1
           continue
         }
@@ -325,7 +327,9 @@ struct State {
   mutating func institution(_ i: Int, form: String, title: [Token]? = nil) -> Int {
     var i = i
     let fixed =
-      if let title {
+      if !index.hasEra(i) {
+        true
+      } else if let title {
         index.titleNamesEra(PhraseIndex.key(title[...]), of: i)
       } else {
         index.namesEra(PhraseIndex.key(Tokenizer.tokens(form)[...]), of: i)

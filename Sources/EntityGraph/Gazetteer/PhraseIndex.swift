@@ -45,6 +45,8 @@ struct PhraseIndex: Sendable {
   /// aliases that spell that name out ("Korean Ministry of …"): a name
   /// that says which era it means.
   private(set) var ownNameKeys: [Int: Set<String>] = [:]
+  /// Institution index → the field words of its canonical name.
+  private(set) var ownFields: [Int: [Substring]] = [:]
   private(set) var longest = 1
   /// The first word of every phrase: a cheap test before building keys.
   private(set) var firstWords: Set<String> = []
@@ -82,6 +84,7 @@ struct PhraseIndex: Sendable {
       let until = institution.validUntil.flatMap { PhraseIndex.month($0, end: true) }
       if from != nil || until != nil { validity[index] = (from, until) }
       let own = PhraseIndex.key(Tokenizer.tokens(institution.name)[...])
+      ownFields[index] = PhraseIndex.fields(own)
       ownNameKeys[index] = Set(
         ([institution.name] + institution.aliases).map {
           PhraseIndex.key(Tokenizer.tokens($0)[...])
@@ -129,6 +132,11 @@ struct PhraseIndex: Sendable {
     return current
   }
 
+  /// True when institution `i` has a renaming history that dates matter for.
+  func hasEra(_ i: Int) -> Bool {
+    validity[i] != nil
+  }
+
   /// True when `key` is institution `i`'s own name spelled out, which
   /// fixes the era ("Ministry of Trade, Industry and Energy" stays MOTIE
   /// in any year); titles, short aliases and acronyms do not.
@@ -140,9 +148,8 @@ struct PhraseIndex: Sendable {
   /// fields ("trade industry and energy minister", "vice minister of trade
   /// industry and energy" for the Ministry of Trade, Industry and Energy).
   func titleNamesEra(_ key: String, of i: Int) -> Bool {
-    let own = PhraseIndex.fields(
-      PhraseIndex.key(Tokenizer.tokens(gazetteer.institutions[i].name)[...]))
-    return !own.isEmpty && PhraseIndex.fields(key) == own
+    guard let own = ownFields[i], !own.isEmpty else { return false }
+    return PhraseIndex.fields(key) == own
   }
 
   /// The words of a key that name a body's fields, in order: without

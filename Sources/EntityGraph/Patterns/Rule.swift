@@ -64,17 +64,34 @@ struct RulePhase: Sendable {
   let rules: [Rule]
   private var byFirstWord: [String: [Int]] = [:]
   private var unanchored: [Int] = []
+  /// Each rule's position in the file, for ties.
+  private var order: [String: Int] = [:]
+  /// True for the built-in phases, whose first words carry
+  /// ``WordClass/ruleStart`` (a bit test instead of a lookup per token).
+  private let builtIn: Bool
+
+  /// The words that can start a match of a rule of this phase.
+  var firstWords: Set<String> { Set(byFirstWord.keys) }
 
   /// False when no rule can match: every rule starts with a known word
-  /// and none of those words is in the sentence (a cheap first test).
+  /// and none of those words is in the sentence (a cheap first test: the
+  /// words carry ``WordClass/ruleStart``).
   func mayMatch(_ tokens: [Token]) -> Bool {
-    !unanchored.isEmpty || tokens.contains { byFirstWord[$0.lower] != nil }
+    !unanchored.isEmpty
+      || tokens.contains {
+        (!builtIn || $0.classes.contains(.ruleStart)) && byFirstWord[$0.lower] != nil
+      }
   }
 
-  init(name: String, rules: [Rule]) {
+  /// A rule's position in its file (ties go to the earlier rule).
+  func rank(_ rule: Rule) -> Int { order[rule.id, default: 0] }
+
+  init(name: String, rules: [Rule], builtIn: Bool = false) {
     self.name = name
     self.rules = rules
+    self.builtIn = builtIn
     for (n, rule) in rules.enumerated() {
+      order[rule.id] = n
       if let first = rule.pattern.elements.first, first.min >= 1,
         let words = first.constraint.anchorWords, first.constraint.entity == nil
       {
@@ -89,10 +106,11 @@ struct RulePhase: Sendable {
   func allMatches(in input: MatchInput) -> [RuleMatch] {
     var found: [RuleMatch] = []
     for start in input.tokens.indices {
-      var candidates = unanchored
-      if let anchored = byFirstWord[input.tokens[start].lower] {
-        candidates = (candidates + anchored).sorted()
-      }
+      // Only words that start some rule need the lookup.
+      let anchored =
+        !builtIn || input.tokens[start].classes.contains(.ruleStart)
+        ? byFirstWord[input.tokens[start].lower] ?? [] : []
+      let candidates = unanchored.isEmpty ? anchored : (unanchored + anchored).sorted()
       for n in candidates {
         let rule = rules[n]
         if let notBefore = rule.notBefore, notBefore.matchesEnding(at: start, in: input) {
@@ -116,12 +134,11 @@ struct RulePhase: Sendable {
 
   /// The matches that survive the appelt policy, in text order.
   func matches(in input: MatchInput) -> [RuleMatch] {
-    let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
     let ranked = allMatches(in: input).sorted { a, b in
       if a.range.count != b.range.count { return a.range.count > b.range.count }
       if a.rule.priority != b.rule.priority { return a.rule.priority > b.rule.priority }
       if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
-      return order[a.rule.id, default: 0] < order[b.rule.id, default: 0]
+      return rank(a.rule) < rank(b.rule)
     }
     var taken = Array(repeating: false, count: input.tokens.count)
     var kept: [RuleMatch] = []
@@ -142,6 +159,11 @@ struct RuleBook: Sendable {
   /// The phase `name` (an empty phase when no file defines it).
   func phase(_ name: String) -> RulePhase {
     phases[name] ?? RulePhase(name: name, rules: [])
+  }
+
+  /// The words that can start a pattern rule of any phase.
+  var firstWords: Set<String> {
+    phases.values.reduce(into: Set<String>()) { $0.formUnion($1.firstWords) }
   }
 
   /// Every pattern rule, in phase and file order, then the code rules.
@@ -167,7 +189,7 @@ struct RuleBook: Sendable {
     }
     return RuleBook(
       phases: phases.mapValues { rules in
-        RulePhase(name: rules[0].phase, rules: rules.filter { !$0.inCode })
+        RulePhase(name: rules[0].phase, rules: rules.filter { !$0.inCode }, builtIn: true)
       },
       codeRules: phases.values.flatMap { $0.filter(\.inCode) }.sorted { $0.id < $1.id })
   }()

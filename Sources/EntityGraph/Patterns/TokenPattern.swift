@@ -120,8 +120,9 @@ struct TokenPattern: Sendable, Hashable {
   /// each match and its captures (name → token range), longest first.
   func matches(at start: Int, in input: MatchInput) -> [(end: Int, captures: [String: Range<Int>])]
   {
-    var results: [(end: Int, captures: [String: Range<Int>])] = []
-    var captures: [String: Range<Int>] = [:]
+    var results: [(end: Int, captures: [(String, Range<Int>)])] = []
+    var captures: [(String, Range<Int>)] = []
+    var ends: [Int] = []
     // Bounded: a pattern of n elements with quantifiers up to m explores at
     // most m^n paths, and rule files keep both small.
     func walk(_ e: Int, _ i: Int) {
@@ -131,23 +132,33 @@ struct TokenPattern: Sendable, Hashable {
         return
       }
       let element = elements[e]
-      // Greedy: collect the ends of 0...max repetitions, try longest first.
-      var ends = [i]
+      // Greedy: the ends of 0...max repetitions, tried longest first.
+      let base = ends.count
+      ends.append(i)
       var cursor = i
-      while ends.count - 1 < element.max, let next = element.constraint.end(at: cursor, in: input) {
+      while ends.count - base - 1 < element.max,
+        let next = element.constraint.end(at: cursor, in: input)
+      {
         cursor = next
         ends.append(cursor)
       }
-      guard ends.count - 1 >= element.min else { return }
-      for count in stride(from: ends.count - 1, through: element.min, by: -1) {
-        let saved = captures
-        if let name = element.capture, count > 0 { captures[name] = i..<ends[count] }
-        walk(e + 1, ends[count])
-        captures = saved
+      let found = ends.count - base - 1
+      if found >= element.min {
+        for count in stride(from: found, through: element.min, by: -1) {
+          let stop = ends[base + count]
+          let captured = element.capture != nil && count > 0
+          if captured, let name = element.capture { captures.append((name, i..<stop)) }
+          walk(e + 1, stop)
+          if captured { captures.removeLast() }
+        }
       }
+      ends.removeSubrange(base...)
     }
     walk(0, start)
-    return results.sorted { $0.end > $1.end }
+    results.sort { $0.end > $1.end }
+    return results.map { result in
+      (result.end, Dictionary(result.captures, uniquingKeysWith: { first, _ in first }))
+    }
   }
 
   /// True when the pattern matches some run that ends exactly at `end`
