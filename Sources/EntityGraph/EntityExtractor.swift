@@ -24,7 +24,7 @@ public struct EntityExtractor: Sendable {
   /// Extracts and resolves entities, affiliations, parent bodies and
   /// meetings from releases.
   public func extract(_ releases: [Release]) -> EntityGraph {
-    Resolver(gazetteer: gazetteer).resolve(locals(releases))
+    Resolver(gazetteer: gazetteer, index: index).resolve(locals(releases))
   }
 
   /// What each release yields and which rule made each part of it: the

@@ -55,4 +55,19 @@ struct EraTests {
     let g = graph("The Trade Ministry said exports rose.", date: "2023-07-01")
     #expect(g.names(.ministry) == ["Ministry of Trade, Industry and Energy"])
   }
+
+  @Test("parent bodies from the gazetteer follow the release's era")
+  func knownParents() {
+    let g = EntityExtractor().extract([
+      release(
+        "KATS held a standards forum. The Ministry of Trade, Industry and Energy said so.",
+        date: "2019-06-11", path: "a.txt"),
+      release("KATS held a standards forum. MOTIR said so.", date: "2026-02-10", path: "b.txt"),
+    ])
+    let pairs = Set(g.knownParents.map { [$0.child, $0.parent] })
+    #expect(pairs.contains(["agency:kr-kats", "ministry:kr-motie"]), "\(pairs)")
+    #expect(pairs.contains(["agency:kr-kats", "ministry:kr-motir"]), "\(pairs)")
+    // Stated parents stay per release; these are not stated.
+    #expect(g.releases.allSatisfy { $0.parents.isEmpty })
+  }
 }

@@ -133,6 +133,13 @@ struct NamesAndNonNamesTests {
     #expect(g.named("G20")?.name == "Group of Twenty")
   }
 
+  @Test("'Family, Given-name' is one Korean name, without the comma")
+  func commaName() {
+    let g = graph("Vice Minister Kang, Min-seo met Director Ola Berg of Norvik Council on May 2.")
+    #expect(g.named("Kang Min-seo")?.type == .person, "\(g.entities.map(\.name))")
+    #expect(g.meetingNames.contains { $0.isSuperset(of: ["Kang Min-seo", "Ola Berg"]) })
+  }
+
   @Test("monarchs and long coordinated titles name people")
   func titles() {
     let g = graph(

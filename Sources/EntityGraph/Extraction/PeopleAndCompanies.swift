@@ -126,6 +126,15 @@ extension State {
     var j = start
     var words = 0
     while j < tokens.count, words < 4 {
+      // "Kang, Kyung-wha": a Korean family name, a comma, a given name.
+      if words == 0, j + 2 < tokens.count, tokens[j].classes.contains(.koreanFamily),
+        isNameToken(s, j), tokens[j + 1].isPunct(","), isHyphenatedGivenName(tokens[j + 2]),
+        !sentences[s].claimed[j + 2]
+      {
+        j += 3
+        words += 2
+        continue
+      }
       if isNameToken(s, j) {
         j += 1
         words += 1
@@ -138,6 +147,13 @@ extension State {
       }
     }
     return j
+  }
+
+  /// "Kyung-wha", "Sun-young": a capitalised given name of two parts, the
+  /// second in lowercase.
+  func isHyphenatedGivenName(_ token: Token) -> Bool {
+    let parts = token.text.split(separator: "-")
+    return token.isCapitalized && parts.count == 2 && parts[1].first?.isLowercase == true
   }
 
   /// The trailing Korean name in a capitalised run ("… Policy Choi

@@ -25,6 +25,8 @@ struct PersonName: Hashable, Sendable {
     var parenthesised: String?
     var inParens = false
     for token in tokens {
+      // "Kang, Kyung-wha": the comma between family and given name goes.
+      if token == "," { continue }
       if token == "(" {
         inParens = true
         continue

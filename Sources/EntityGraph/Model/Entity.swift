@@ -176,6 +176,10 @@ public struct EntityGraph: Hashable, Sendable, Codable {
   /// Predecessor links between renamed institutions (old id → new id),
   /// for the institutions the corpus mentions.
   public var successions: [Succession]
+  /// Parent bodies the gazetteer records (not stated in a release) for
+  /// institutions the corpus mentions, resolved by each release's date:
+  /// KATS under MOTIE in 2019, under MOTIR in 2026.
+  public var knownParents: [KnownParent]
 
   /// Where each entity id sits in ``entities``; kept in step with it.
   private var positions: [String: Int]
@@ -190,15 +194,19 @@ public struct EntityGraph: Hashable, Sendable, Codable {
   }
 
   /// Creates a graph.
-  public init(entities: [Entity], releases: [ReleaseExtraction], successions: [Succession]) {
+  public init(
+    entities: [Entity], releases: [ReleaseExtraction], successions: [Succession],
+    knownParents: [KnownParent] = []
+  ) {
     self.entities = entities
     self.releases = releases
     self.successions = successions
+    self.knownParents = knownParents
     positions = EntityGraph.positions(of: entities)
   }
 
   private enum CodingKeys: String, CodingKey {
-    case entities, releases, successions
+    case entities, releases, successions, knownParents
   }
 
   public init(from decoder: any Decoder) throws {
@@ -206,7 +214,8 @@ public struct EntityGraph: Hashable, Sendable, Codable {
     self.init(
       entities: try c.decode([Entity].self, forKey: .entities),
       releases: try c.decode([ReleaseExtraction].self, forKey: .releases),
-      successions: try c.decode([Succession].self, forKey: .successions))
+      successions: try c.decode([Succession].self, forKey: .successions),
+      knownParents: try c.decodeIfPresent([KnownParent].self, forKey: .knownParents) ?? [])
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -214,10 +223,26 @@ public struct EntityGraph: Hashable, Sendable, Codable {
     try c.encode(entities, forKey: .entities)
     try c.encode(releases, forKey: .releases)
     try c.encode(successions, forKey: .successions)
+    try c.encode(knownParents, forKey: .knownParents)
   }
 }
 
 /// A renamed institution: the old body and the one that succeeded it.
+/// A parent body the gazetteer records for an institution: the supervising
+/// body as it was named in the release that mentions the child.
+public struct KnownParent: Hashable, Sendable, Codable {
+  /// The subordinate body's entity id.
+  public var child: String
+  /// The supervising body's entity id.
+  public var parent: String
+
+  /// Creates a known parent link.
+  public init(child: String, parent: String) {
+    self.child = child
+    self.parent = parent
+  }
+}
+
 public struct Succession: Hashable, Sendable, Codable {
   /// The former institution's entity id.
   public var predecessor: String

@@ -12,7 +12,9 @@ import PressReleases
 ///                 "status": "held", "evidence": "…"}]}]}
 /// ```
 /// Meetings over several days also carry `"end"`; entities carry `"country"`
-/// when known; the document ends with the corpus's `"successions"`.
+/// when known; the document ends with the corpus's `"successions"` and the
+/// `"knownParents"` the gazetteer records (`{"child", "parent"}`, in each
+/// release's era; parents stated in a release are in its `"parents"`).
 public struct ExtractionDocument: Encodable, Sendable {
   struct EntityRow: Encodable {
     var id: String
@@ -77,6 +79,7 @@ public struct ExtractionDocument: Encodable, Sendable {
 
   var releases: [ReleaseRow]
   var successions: [Succession]
+  var knownParents: [KnownParent]
 
   /// The document for a graph.
   public init(_ graph: EntityGraph) {
@@ -103,5 +106,6 @@ public struct ExtractionDocument: Encodable, Sendable {
         })
     }
     successions = graph.successions
+    knownParents = graph.knownParents
   }
 }

@@ -18,8 +18,12 @@ struct Resolver {
   let institutionsByID: [String: Gazetteer.Institution]
   let countriesByKey: [String: Gazetteer.Country]
 
-  init(gazetteer: Gazetteer) {
+  /// The phrase index, for renamed parents (``PhraseIndex/era(of:on:)``).
+  let index: PhraseIndex?
+
+  init(gazetteer: Gazetteer, index: PhraseIndex? = nil) {
     self.gazetteer = gazetteer
+    self.index = index
     institutionsByID = Dictionary(
       gazetteer.institutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     countriesByKey = Dictionary(
@@ -162,9 +166,26 @@ struct Resolver {
       else { continue }
       successions.append(Succession(predecessor: old, successor: new))
     }
+    // Parent bodies from the gazetteer, in each release's era.
+    var known: Set<KnownParent> = []
+    if let index {
+      for (r, extraction) in extractions.enumerated() {
+        for (e, local) in extraction.entities.enumerated() {
+          guard let gid = local.gazetteerID, let parentID = institutionsByID[gid]?.parent,
+            let parentIndex = index.institutionByID[parentID]
+          else { continue }
+          let era = index.era(of: parentIndex, on: extraction.release.date)
+          guard let parent = byGazetteer[index.gazetteer.institutions[era].id],
+            let child = idOfRoot[find(nodeIndex[r][e])], child != parent
+          else { continue }
+          known.insert(KnownParent(child: child, parent: parent))
+        }
+      }
+    }
     return EntityGraph(
       entities: entities, releases: releases,
-      successions: successions.sorted { $0.predecessor < $1.predecessor })
+      successions: successions.sorted { $0.predecessor < $1.predecessor },
+      knownParents: known.sorted { ($0.child, $0.parent) < ($1.child, $1.parent) })
   }
 
   /// One entity from the local views of it.
