@@ -1,4 +1,5 @@
 import Foundation
+import PressReleases
 
 /// The word lists extraction rules use. These describe English and Korean
 /// naming conventions, not particular institutions or people.
@@ -155,7 +156,9 @@ enum Lexicon {
   }()
 
   /// Month and weekday names.
-  static let calendarWords: Set<String> = Lexicon.words("calendar-words")
+  static let calendarWords: Set<String> =
+    Set(WordList.monthNames.keys).union(WordList.weekdayNames)
+    .union(WordList.monthAbbreviations.keys.map { $0 + "." })
 }
 
 /// The lexicon lists a word belongs to, as bits.

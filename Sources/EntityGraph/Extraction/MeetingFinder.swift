@@ -58,7 +58,7 @@ struct MeetingFinder {
     token.isCapitalized && monthAbbreviations.contains(token.key)
   }
 
-  static let monthAbbreviations: Set<String> = Lexicon.words("month-abbreviations")
+  static let monthAbbreviations = Set(WordList.monthAbbreviations.keys)
 
   /// "the ministry", "the agency": the body of that type named last.
   static let definiteBodies: [String: EntityType] = Lexicon.typedWords("definite-bodies")

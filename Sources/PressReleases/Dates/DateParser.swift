@@ -181,21 +181,13 @@ extension DateParser {
 // MARK: - Word lists
 
 extension DateParser {
-  fileprivate static let fullMonths: [String: Int] = [
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-  ]
+  fileprivate static let fullMonths = WordList.monthNames
 
-  fileprivate static let shortMonths: [String: Int] = [
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-  ]
+  fileprivate static let shortMonths = WordList.monthAbbreviations
 
-  fileprivate static let fullWeekdays: Set<String> = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  ]
+  fileprivate static let fullWeekdays = WordList.weekdayNames
 
-  fileprivate static let shortWeekdays = Set(WordList.named("weekday-abbreviations"))
+  fileprivate static let shortWeekdays = WordList.weekdayAbbreviations
 
   /// Words that let a bare month ("in August") count as a date.
   fileprivate static let monthLeads: Set<String> = [

@@ -193,12 +193,10 @@ public enum SentenceSplitter {
   ]
 
   /// Month abbreviations ("Jan. 5").
-  static let monthAbbreviations: Set<String> = [
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  ]
+  static let monthAbbreviations = Set(WordList.monthAbbreviations.keys)
 
   /// Weekday abbreviations (`Resources/words/weekday-abbreviations.txt`).
-  static let weekdayAbbreviations = Set(WordList.named("weekday-abbreviations"))
+  static let weekdayAbbreviations = WordList.weekdayAbbreviations
 
   /// Company-name suffixes, which can also end a sentence.
   static let companySuffixes: Set<String> = [
