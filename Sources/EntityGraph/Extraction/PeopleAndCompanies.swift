@@ -1018,7 +1018,7 @@ extension State {
 
   mutating func attachUnaffiliatedOfficials() {
     guard let lead = leadInstitution else { return }
-    for (person, title) in titles {
+    for (person, title) in titles.sorted(by: { $0.key < $1.key }) {
       guard !result.affiliations.contains(where: { $0.person == person }),
         let name = result.entities[person].person,
         Lexicon.koreanFamilyNames.contains(name.family.lowercased()),
