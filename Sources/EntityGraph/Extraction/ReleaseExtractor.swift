@@ -107,7 +107,7 @@ extension ReleaseExtractor {
       release: release, index: PhraseIndex.builtIn, corpusAcronyms: [:])
     state.run()
     guard !state.sentences.isEmpty else { return MatchInput(tokens: Tokenizer.tokens(sentence)) }
-    // One sentence expected; join the tokens of all if the splitter cut it.
+    // Examples are one sentence each; only the first is matched.
     return state.matchInput(0)
   }
 }
