@@ -180,23 +180,31 @@ struct MeetingFinder {
     let speech = state.sentences[s].inSpeech
     let cut =
       tokens.indices.first {
-        $0 > 0 && tokens[$0].lower == "that" && Self.reportingVerbs.contains(tokens[$0 - 1].lower)
+        $0 > 0 && tokens[$0].lower.utf8.count == 4 && tokens[$0].lower == "that"
+          && Self.reportingVerbs.contains(tokens[$0 - 1].lower)
       } ?? tokens.count
     guard Self.triggerRules.mayMatch(tokens) else { return nil }
     var best: (at: Int, match: RuleMatch, order: Int)?
-    for match in Self.triggerRules.allMatches(in: MatchInput(tokens: tokens)) {
-      let at = match.capture("trigger").lowerBound
-      guard at < cut, !speech[at], tokens[at].isWord else { continue }
-      let rank = Self.triggerRules.rank(match.rule)
-      if let current = best {
-        let better =
-          at < current.at
-          || (at == current.at
-            && (match.rule.priority > current.match.rule.priority
-              || (match.rule.priority == current.match.rule.priority && rank < current.order)))
-        if !better { continue }
+    let input = MatchInput(tokens: tokens)
+    // The earliest trigger wins, and a trigger never comes before its
+    // match's start: once one is found, later starts cannot beat it.
+    for start in tokens.indices {
+      if let best, best.at < start { break }
+      guard Self.triggerRules.mayStart(at: tokens[start]) else { continue }
+      for match in Self.triggerRules.matches(startingAt: start, in: input) {
+        let at = match.capture("trigger").lowerBound
+        guard at < cut, !speech[at], tokens[at].isWord else { continue }
+        let rank = Self.triggerRules.rank(match.rule)
+        if let current = best {
+          let better =
+            at < current.at
+            || (at == current.at
+              && (match.rule.priority > current.match.rule.priority
+                || (match.rule.priority == current.match.rule.priority && rank < current.order)))
+          if !better { continue }
+        }
+        best = (at, match, rank)
       }
-      best = (at, match, rank)
     }
     guard let best else { return nil }
     let kind: Trigger
@@ -774,7 +782,7 @@ struct MeetingFinder {
     guard
       tokens.contains(where: {
         $0.classes.contains(.calendar) || Self.isMonthAbbreviation($0)
-          || ($0.text.first?.isNumber == true
+          || ($0.startsWithDigit
             && ($0.text.utf8.contains(0x2D) || $0.text.utf8.contains(0x2E)))
       })
     else { return nil }

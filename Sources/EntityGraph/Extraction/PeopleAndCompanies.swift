@@ -1072,7 +1072,7 @@ extension State {
       var start = nameEnd
       while start > 0, nameEnd - start < 4, tokens[start - 1].isWord,
         !sentences[s].claimed[start - 1],
-        tokens[start - 1].isCapitalized || tokens[start - 1].text.first?.isNumber == true
+        tokens[start - 1].isCapitalized || tokens[start - 1].startsWithDigit
       {
         start -= 1
       }
@@ -1123,7 +1123,7 @@ extension State {
       while k < tokens.count {
         var end = k
         while end < tokens.count, tokens[end].isWord,
-          tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true,
+          tokens[end].isCapitalized || tokens[end].startsWithDigit,
           !sentences[s].claimed[end], end - k < 4
         {
           end += 1
@@ -1164,7 +1164,7 @@ extension State {
       while start < tokens.count, sentences[s].span(at: start) == nil {
         var end = start
         while end < tokens.count, tokens[end].isWord, !sentences[s].claimed[end], end - start < 4,
-          tokens[end].isCapitalized || tokens[end].text.first?.isNumber == true
+          tokens[end].isCapitalized || tokens[end].startsWithDigit
         {
           end += 1
         }
@@ -1192,7 +1192,7 @@ extension State {
         var start = mark
         while start > visit + 1, mark - start < 4, tokens[start - 1].isWord,
           !sentences[s].claimed[start - 1],
-          tokens[start - 1].isCapitalized || tokens[start - 1].text.first?.isNumber == true
+          tokens[start - 1].isCapitalized || tokens[start - 1].startsWithDigit
         {
           start -= 1
         }

@@ -831,7 +831,7 @@ struct State {
       // Acronyms: the release's own definitions first.
       // "G20", "B20": a known acronym with digits counts as one too.
       if tokens[i].isAcronymLike
-        || (tokens[i].text.contains(where: \.isNumber) && index.acronyms[tokens[i].text] != nil),
+        || (tokens[i].hasDigit && index.acronyms[tokens[i].text] != nil),
         let entity = acronymEntity(tokens[i].text)
       {
         if let entity { sentences[s].claim(i..<(i + 1), entity: entity, rule: "gazetteer.acronym") }

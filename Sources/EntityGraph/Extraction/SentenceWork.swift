@@ -25,11 +25,12 @@ struct SentenceWork {
   /// ``claim(_:entity:appositive:)`` and ``unclaim(_:)``, which keep the
   /// indexes below in step).
   private(set) var spans: [Span] = []
-  /// Indexes into ``spans`` by first token and by end, ascending, and the
-  /// first span covering each token (-1: none): lookups are then constant
-  /// time, however long the sentence (a 500 KB sentence was quadratic).
-  private var byStart: [Int: [Int]] = [:]
-  private var byEnd: [Int: [Int]] = [:]
+  /// The first span (index into ``spans``; -1: none) that starts at each
+  /// token, that ends at each token boundary, and that covers each token:
+  /// lookups are then constant time, however long the sentence (a 500 KB
+  /// sentence was quadratic).
+  private var firstStarting: [Int32] = []
+  private var firstEnding: [Int32] = []
   private var firstCovering: [Int32] = []
   /// Bracket depth at each token.
   var depth: [Int]
@@ -49,8 +50,9 @@ struct SentenceWork {
     var level = 0
     depth.reserveCapacity(tokens.count)
     for i in tokens.indices {
-      let isOpen = !tokens[i].isWord && (tokens[i].text == "(" || tokens[i].text == "[")
-      let isClose = !tokens[i].isWord && (tokens[i].text == ")" || tokens[i].text == "]")
+      let mark = tokens[i].punctByte
+      let isOpen = mark == UInt8(ascii: "(") || mark == UInt8(ascii: "[")
+      let isClose = mark == UInt8(ascii: ")") || mark == UInt8(ascii: "]")
       if isOpen { level += 1 }
       depth.append(level)
       if isClose { level = max(0, level - 1) }
@@ -60,9 +62,11 @@ struct SentenceWork {
     var speech = Array(repeating: false, count: tokens.count)
     var open: Int?
     for i in tokens.indices where !tokens[i].isWord {
-      let text = tokens[i].text
-      let opening = text == "\u{201C}" || (text == "\"" && open == nil)
-      let closing = text == "\u{201D}" || (text == "\"" && open != nil)
+      let straight = tokens[i].punctByte == UInt8(ascii: "\"")
+      let curlyOpen = tokens[i].punctByte == 0 && tokens[i].text == "\u{201C}"
+      let curlyClose = tokens[i].punctByte == 0 && tokens[i].text == "\u{201D}"
+      let opening = curlyOpen || (straight && open == nil)
+      let closing = curlyClose || (straight && open != nil)
       if opening && open == nil {
         open = i
       } else if closing, let start = open {
@@ -77,6 +81,8 @@ struct SentenceWork {
     }
     inSpeech = speech
     firstCovering = Array(repeating: -1, count: tokens.count)
+    firstStarting = Array(repeating: -1, count: tokens.count + 1)
+    firstEnding = Array(repeating: -1, count: tokens.count + 1)
   }
 
   /// Marks tokens as part of a mention and records it.
@@ -94,16 +100,19 @@ struct SentenceWork {
       for i in span.range { claimed[i] = false }
     }
     spans.removeAll { $0.range.overlaps(range) }
-    byStart.removeAll()
-    byEnd.removeAll()
+    firstStarting = Array(repeating: -1, count: tokens.count + 1)
+    firstEnding = Array(repeating: -1, count: tokens.count + 1)
     firstCovering = Array(repeating: -1, count: tokens.count)
     for (n, span) in spans.enumerated() { index(span, at: n) }
   }
 
   /// Adds the span at position `n` of ``spans`` to the indexes.
   private mutating func index(_ span: Span, at n: Int) {
-    byStart[span.range.lowerBound, default: []].append(n)
-    byEnd[span.range.upperBound, default: []].append(n)
+    let (start, end) = (span.range.lowerBound, span.range.upperBound)
+    if start >= 0, start < firstStarting.count, firstStarting[start] < 0 {
+      firstStarting[start] = Int32(n)
+    }
+    if end >= 0, end < firstEnding.count, firstEnding[end] < 0 { firstEnding[end] = Int32(n) }
     for i in span.range where i >= 0 && i < firstCovering.count && firstCovering[i] < 0 {
       firstCovering[i] = Int32(n)
     }
@@ -119,12 +128,14 @@ struct SentenceWork {
   func span(startingAt i: Int) -> Span? {
     var i = i
     if i < tokens.count, tokens[i].lower == "the" { i += 1 }
-    return byStart[i]?.first.map { spans[$0] }
+    guard i >= 0, i < firstStarting.count, firstStarting[i] >= 0 else { return nil }
+    return spans[Int(firstStarting[i])]
   }
 
   /// The span that ends right before token `i`.
   func span(endingAt i: Int) -> Span? {
-    byEnd[i]?.first.map { spans[$0] }
+    guard i >= 0, i < firstEnding.count, firstEnding[i] >= 0 else { return nil }
+    return spans[Int(firstEnding[i])]
   }
 
   /// The text of tokens in a range, with spacing as in the sentence.

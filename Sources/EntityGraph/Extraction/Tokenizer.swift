@@ -18,13 +18,26 @@ struct Token: Hashable, Sendable {
   /// Two or more letters, all uppercase, digits allowed ("MOTIR", "SILICON2").
   let isAllCaps: Bool
   /// `lower` without periods: the word as phrase keys compare it ("us").
-  let key: String
+  /// Computed: few words have a period, and a stored copy cost every
+  /// token a string.
+  var key: String { hasPeriod ? String(lower.filter { $0 != "." }) : lower }
+  /// The word has a period ("U.S.", "Co.").
+  let hasPeriod: Bool
   /// The lexicon lists the word is in.
   let classes: WordClass
+  /// The first character is a digit ("2025", "3rd"; any script's digits).
+  let startsWithDigit: Bool
+  /// Some character is a digit ("G20", "SILICON2").
+  let hasDigit: Bool
+  /// For a one-byte punctuation mark, its byte; otherwise 0. Comparing a
+  /// byte is much cheaper than comparing strings, and punctuation tests
+  /// run on every token.
+  let punctByte: UInt8
 
   init(
     text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil,
-    classes known: WordClass? = nil, asciiCase: (capitalized: Bool, allCaps: Bool)? = nil
+    classes known: WordClass? = nil, asciiCase: (capitalized: Bool, allCaps: Bool)? = nil,
+    digits: (first: Bool, any: Bool)? = nil
   ) {
     self.text = text
     self.lower = lower
@@ -60,8 +73,29 @@ struct Token: Hashable, Sendable {
     }
     isCapitalized = capitalized
     isAllCaps = allCaps
+    if let digits {
+      startsWithDigit = digits.first
+      hasDigit = digits.any
+    } else {
+      var firstDigit = false
+      var digit = false
+      var n = 0
+      for scalar in text.unicodeScalars {
+        let isDigit =
+          scalar.isASCII ? (scalar >= "0" && scalar <= "9") : scalar.properties.numericType != nil
+        if isDigit {
+          digit = true
+          firstDigit = n == 0
+          break
+        }
+        n += 1
+      }
+      startsWithDigit = firstDigit
+      hasDigit = digit
+    }
+    punctByte = !isWord && text.utf8.count == 1 ? text.utf8.first ?? 0 : 0
     let period = hasPeriod ?? lower.utf8.contains(UInt8(ascii: "."))
-    key = period ? String(lower.filter { $0 != "." }) : lower
+    self.hasPeriod = period
     classes = isWord ? known ?? Lexicon.wordClasses[lower] ?? [] : []
     // Acronym-like: all caps, or mixed like "MoFA" (uppercase first and last,
     // at least three capitals, no hyphen).
@@ -80,8 +114,13 @@ struct Token: Hashable, Sendable {
   /// An acronym-like token: all caps, or mixed like "MoFA".
   let isAcronymLike: Bool
 
-  /// True for `.`-free punctuation equal to `mark`.
-  func isPunct(_ mark: String) -> Bool { !isWord && text == mark }
+  /// True for punctuation equal to `mark`.
+  @inline(__always)
+  func isPunct(_ mark: String) -> Bool {
+    if isWord { return false }
+    if punctByte != 0 { return mark.utf8.count == 1 && mark.utf8.first == punctByte }
+    return text == mark
+  }
 }
 
 /// Splits sentences into tokens.
@@ -92,7 +131,13 @@ struct Token: Hashable, Sendable {
 /// Dashes, brackets, quotes and commas are single-character tokens.
 enum Tokenizer {
   static func tokens(_ text: String) -> [Token] {
-    let bytes = Array(text.utf8)
+    let storage = Array(text.utf8)
+    // Unchecked byte access: every index below is bounded by `bytes.count`.
+    return storage.withUnsafeBufferPointer { tokens(bytes: $0) }
+  }
+
+  private static func tokens(bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    let table = WordClassTable.shared
     var tokens: [Token] = []
     tokens.reserveCapacity(bytes.count / 5)
     // Scalar at a byte offset, and its length in bytes (the text is valid UTF-8).
@@ -123,14 +168,14 @@ enum Tokenizer {
       s.isASCII ? (s >= "A" && s <= "Z") : s.properties.isUppercase
     }
     func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
-      let text = bytes.withUnsafeBufferPointer {
-        String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-      }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       // The lowercase form in one pass over ASCII bytes; shared when unchanged.
       var ascii = true
       var upper = false
       var uppers = 0
       var lowers = 0
+      var digits = 0
+      var period = false
       for k in start..<end {
         let byte = bytes[k]
         if byte >= 0x80 {
@@ -142,6 +187,10 @@ enum Tokenizer {
           uppers += 1
         } else if byte >= 0x61 && byte <= 0x7A {
           lowers += 1
+        } else if byte >= 0x30 && byte <= 0x39 {
+          digits += 1
+        } else if byte == 0x2E {
+          period = true
         }
       }
       let lower: String
@@ -158,13 +207,15 @@ enum Tokenizer {
       } else {
         lower = text
       }
-      var period = false
-      for k in start..<end where bytes[k] == 0x2E {
-        period = true
-        break
+      if !ascii {
+        period = false
+        for k in start..<end where bytes[k] == 0x2E {
+          period = true
+          break
+        }
       }
       let classes: WordClass? =
-        word && ascii ? WordClassTable.shared.classes(of: bytes, start..<end) : nil
+        word && ascii ? table.classes(of: bytes, start..<end) : nil
       var token = Token(
         text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word, hasPeriod: period,
         classes: classes,
@@ -172,7 +223,9 @@ enum Tokenizer {
           ? (
             capitalized: bytes[start] >= 0x41 && bytes[start] <= 0x5A,
             allCaps: bytes[start] >= 0x41 && bytes[start] <= 0x5A && lowers == 0 && uppers >= 2
-          ) : nil)
+          ) : nil,
+        digits: ascii ? (first: bytes[start] >= 0x30 && bytes[start] <= 0x39, any: digits > 0) : nil
+      )
       token.byteStart = start
       token.byteEnd = end
       return token
@@ -239,7 +292,7 @@ enum Tokenizer {
       }
       // A final period belongs to dotted and single-letter abbreviations.
       if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-        let word = String(decoding: bytes[start..<i], as: UTF8.self)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         var cursor = i + 1
         while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
         let nextIsLower =
@@ -283,13 +336,17 @@ enum Tokenizer {
 
 /// The lexicon's word classes in an open-addressing table keyed by an FNV-1a
 /// hash of a word's lowercase ASCII bytes: the tokenizer looks words up from
-/// their bytes without building a String or hashing one.
+/// their bytes without building a String or hashing one. The first 16
+/// bytes of each word are packed into the slot itself, so a probe reads no
+/// other memory (longer words keep their tail in an array).
 struct WordClassTable: Sendable {
   static let shared = WordClassTable(Lexicon.wordClasses)
 
   private struct Slot: Sendable {
     var hash: UInt64
-    var word: [UInt8]
+    var head: (UInt64, UInt64)
+    var count: Int
+    var tail: [UInt8]
     var classes: WordClass
   }
   private var slots: [Slot?]
@@ -302,42 +359,66 @@ struct WordClassTable: Sendable {
     mask = capacity - 1
     for (word, classes) in table.sorted(by: { $0.key < $1.key }) {
       let bytes = Array(word.utf8)
-      let hash = WordClassTable.hash(bytes, 0..<bytes.count)
+      let (hash, head) = bytes.withUnsafeBufferPointer { WordClassTable.key($0, 0..<$0.count) }
       var index = Int(truncatingIfNeeded: hash) & mask
       while slots[index] != nil { index = (index + 1) & mask }
-      slots[index] = Slot(hash: hash, word: bytes, classes: classes)
+      slots[index] = Slot(
+        hash: hash, head: head, count: bytes.count, tail: Array(bytes.dropFirst(16)),
+        classes: classes)
     }
   }
 
-  /// FNV-1a over the bytes, ASCII capitals folded to lowercase.
-  static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+  /// FNV-1a over the bytes and the first 16 bytes packed little-endian,
+  /// ASCII capitals folded to lowercase.
+  @inline(__always)
+  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    UInt64, (UInt64, UInt64)
+  ) {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var head: (UInt64, UInt64) = (0, 0)
+    var offset = 0
     for k in range {
-      let byte = bytes[k]
-      hash ^= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+      var byte = bytes[k]
+      if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+      hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01B3
+      if offset < 8 {
+        head.0 |= UInt64(byte) << (8 * offset)
+      } else if offset < 16 {
+        head.1 |= UInt64(byte) << (8 * (offset - 8))
+      }
+      offset += 1
     }
-    return hash
+    return (hash, head)
   }
 
   /// The classes of the ASCII word at `range` of `bytes` (any case).
   func classes(of bytes: [UInt8], _ range: Range<Int>) -> WordClass {
-    let hash = WordClassTable.hash(bytes, range)
+    bytes.withUnsafeBufferPointer { classes(of: $0, range) }
+  }
+
+  /// The classes of the ASCII word at `range` of `bytes` (any case).
+  func classes(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
+    let (hash, head) = WordClassTable.key(bytes, range)
     var index = Int(truncatingIfNeeded: hash) & mask
     while let slot = slots[index] {
-      if slot.hash == hash, slot.word.count == range.count {
-        var same = true
-        for (offset, k) in range.enumerated() {
-          let byte = bytes[k]
-          if slot.word[offset] != (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) {
-            same = false
-            break
-          }
-        }
-        if same { return slot.classes }
+      if slot.hash == hash, slot.count == range.count, slot.head == head,
+        slot.count <= 16 || sameTail(slot.tail, bytes, range.lowerBound + 16..<range.upperBound)
+      {
+        return slot.classes
       }
       index = (index + 1) & mask
     }
     return []
+  }
+
+  private func sameTail(_ tail: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Bool
+  {
+    for (offset, k) in range.enumerated() {
+      let byte = bytes[k]
+      if tail[offset] != (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) { return false }
+    }
+    return true
   }
 }

@@ -104,29 +104,48 @@ struct RulePhase: Sendable {
 
   /// Every match of every rule, before conflicts are settled.
   func allMatches(in input: MatchInput) -> [RuleMatch] {
+    input.tokens.indices.flatMap {
+      mayStart(at: input.tokens[$0]) ? matches(startingAt: $0, in: input) : []
+    }
+  }
+
+  /// False when no rule of the phase can match from this token: a bit
+  /// test, cheaper than a call with the whole input.
+  @inline(__always)
+  func mayStart(at token: Token) -> Bool {
+    !builtIn || !unanchored.isEmpty || token.classes.contains(.ruleStart)
+  }
+
+  /// The matches of every rule that start at token `start` (for each
+  /// rule, its longest acceptable match), in rule order. A caller that
+  /// wants the earliest match can stop at the first start with one.
+  func matches(startingAt start: Int, in input: MatchInput) -> [RuleMatch] {
+    // Only words that start some rule need the lookup.
+    let anchored =
+      !builtIn || input.tokens[start].classes.contains(.ruleStart)
+      ? byFirstWord[input.tokens[start].lower] ?? [] : []
+    let candidates = unanchored.isEmpty ? anchored : (unanchored + anchored).sorted()
     var found: [RuleMatch] = []
-    for start in input.tokens.indices {
-      // Only words that start some rule need the lookup.
-      let anchored =
-        !builtIn || input.tokens[start].classes.contains(.ruleStart)
-        ? byFirstWord[input.tokens[start].lower] ?? [] : []
-      let candidates = unanchored.isEmpty ? anchored : (unanchored + anchored).sorted()
-      for n in candidates {
-        let rule = rules[n]
-        if let notBefore = rule.notBefore, notBefore.matchesEnding(at: start, in: input) {
+    for n in candidates {
+      // Read in place: a Rule is large, and is copied only into a match.
+      if let notBefore = rules[n].notBefore, notBefore.matchesEnding(at: start, in: input) {
+        continue
+      }
+      if let before = rules[n].before, !before.matchesEnding(at: start, in: input) { continue }
+      for match in rules[n].pattern.matches(at: start, in: input) where match.end > start {
+        if let notAfter = rules[n].notAfter,
+          !notAfter.matches(at: match.end, in: input).isEmpty
+        {
           continue
         }
-        if let before = rule.before, !before.matchesEnding(at: start, in: input) { continue }
-        for match in rule.pattern.matches(at: start, in: input) where match.end > start {
-          if let notAfter = rule.notAfter,
-            !notAfter.matches(at: match.end, in: input).isEmpty
-          {
-            continue
-          }
-          if let after = rule.after, after.matches(at: match.end, in: input).isEmpty { continue }
-          found.append(RuleMatch(rule: rule, range: start..<match.end, captures: match.captures))
-          break  // the longest acceptable match of this rule here
+        if let after = rules[n].after, after.matches(at: match.end, in: input).isEmpty {
+          continue
         }
+        found.append(
+          RuleMatch(
+            rule: rules[n], range: start..<match.end,
+            captures: Dictionary(match.captures, uniquingKeysWith: { first, _ in first })))
+        break  // the longest acceptable match of this rule here
       }
     }
     return found

@@ -23,8 +23,8 @@ struct TokenConstraint: Sendable, Hashable {
     case capitalized, allcaps, lowercase, number, word, punct
   }
 
-  var lower: Set<String>?
-  var lists: [String] = []
+  var lower: Set<String>? { didSet { acceptedWords = anchorWords } }
+  var lists: [String] = [] { didSet { acceptedWords = anchorWords } }
   var shape: Shape?
   var punct: String?
   var entity: Set<String>?
@@ -33,7 +33,11 @@ struct TokenConstraint: Sendable, Hashable {
   var any = false
 
   /// The words a list constraint accepts, resolved once when rules load.
-  var listWords: Set<String> = []
+  var listWords: Set<String> = [] { didSet { acceptedWords = anchorWords } }
+
+  /// `lower` and the list words together: the one set a token's
+  /// lowercase form is looked up in (nil: any word).
+  private(set) var acceptedWords: Set<String>?
 
   /// True when the constraint can only hold for tokens whose lowercase
   /// form is in a known set: the matcher's index then skips other rules.
@@ -69,96 +73,162 @@ struct MatchInput {
   }
 }
 
-extension TokenConstraint {
+/// A constraint prepared for matching: immutable and shared by
+/// reference, so the matcher's inner loop reads it without copying its
+/// sets (a ``TokenConstraint`` copy retains every one of them).
+private final class CompiledConstraint: Sendable {
+  let words: Set<String>?
+  let shape: TokenConstraint.Shape?
+  let punct: String?
+  let entity: Set<String>?
+  let anyEntity: Bool
+  let free: Bool?
+  let not: [CompiledConstraint]
+  let any: Bool
+
+  init(_ c: TokenConstraint) {
+    words = c.acceptedWords
+    shape = c.shape
+    punct = c.punct
+    entity = c.entity
+    anyEntity = c.entity?.contains("any") ?? false
+    free = c.free
+    not = c.not.map(CompiledConstraint.init)
+    any = c.any
+  }
+
   /// The end (exclusive) of a match of this constraint at token `i`, or
   /// nil. A token constraint covers one token; an entity constraint covers
   /// the mention that starts at `i`.
   func end(at i: Int, in input: MatchInput) -> Int? {
     guard i < input.tokens.count else { return nil }
     if let entity {
-      guard let mention = input.mentionAt[i],
-        entity.contains("any") || entity.contains(mention.type)
-      else { return nil }
-      return holdsOnToken(i, in: input, skipEntity: true) ? mention.end : nil
+      guard let mention = input.mentionAt[i], anyEntity || entity.contains(mention.type) else {
+        return nil
+      }
+      return holds(i, in: input) ? mention.end : nil
     }
-    return holdsOnToken(i, in: input, skipEntity: false) ? i + 1 : nil
+    return holds(i, in: input) ? i + 1 : nil
   }
 
-  private func holdsOnToken(_ i: Int, in input: MatchInput, skipEntity: Bool) -> Bool {
-    let token = input.tokens[i]
-    if any { return not.allSatisfy { $0.end(at: i, in: input) == nil } }
-    if let lower,
-      !(lower.contains(token.lower) || (!lists.isEmpty && listWords.contains(token.lower)))
-    {
-      return false
-    }
-    if lower == nil, !lists.isEmpty, !listWords.contains(token.lower) { return false }
-    if let shape {
-      switch shape {
-      case .capitalized: if !token.isCapitalized { return false }
-      case .allcaps: if !token.isAllCaps { return false }
-      case .lowercase:
-        if !token.isWord || token.isCapitalized || token.text.first?.isNumber == true {
-          return false
+  private func holds(_ i: Int, in input: MatchInput) -> Bool {
+    if !any {
+      if let words, !words.contains(input.tokens[i].lower) { return false }
+      if let shape {
+        switch shape {
+        case .capitalized: if !input.tokens[i].isCapitalized { return false }
+        case .allcaps: if !input.tokens[i].isAllCaps { return false }
+        case .lowercase:
+          if !input.tokens[i].isWord || input.tokens[i].isCapitalized
+            || input.tokens[i].startsWithDigit
+          {
+            return false
+          }
+        case .number: if !input.tokens[i].startsWithDigit { return false }
+        case .word: if !input.tokens[i].isWord { return false }
+        case .punct: if input.tokens[i].isWord { return false }
         }
-      case .number: if token.text.first?.isNumber != true { return false }
-      case .word: if !token.isWord { return false }
-      case .punct: if token.isWord { return false }
+      }
+      if let punct, !input.tokens[i].isPunct(punct) { return false }
+      if let free, free == input.claimed[i] { return false }
+    }
+    for constraint in not where constraint.end(at: i, in: input) != nil { return false }
+    return true
+  }
+}
+
+/// A pattern element prepared for matching.
+private struct CompiledElement: Sendable {
+  let constraint: CompiledConstraint
+  let min: Int
+  let max: Int
+  let capture: String?
+}
+
+/// The backtracking search of one match attempt, with its stacks as
+/// stored properties (nested functions capturing them paid an
+/// exclusivity check on every access).
+private struct Walk {
+  let elements: [CompiledElement]
+  let input: MatchInput
+  var results: [(end: Int, captures: [(String, Range<Int>)])] = []
+  var captures: [(String, Range<Int>)] = []
+  var ends: [Int] = []
+
+  init(elements: [CompiledElement], input: MatchInput) {
+    self.elements = elements
+    self.input = input
+  }
+
+  // Bounded: a pattern of n elements with quantifiers up to m explores at
+  // most m^n paths, rule files keep both small, and at most 64 results
+  // are kept.
+  mutating func run(_ e: Int, _ i: Int) {
+    if results.count >= 64 { return }
+    guard e < elements.count else {
+      results.append((i, captures))
+      return
+    }
+    let element = elements[e]
+    // Greedy: the ends of 0...max repetitions, tried longest first.
+    let base = ends.count
+    ends.append(i)
+    var cursor = i
+    while ends.count - base - 1 < element.max,
+      let next = element.constraint.end(at: cursor, in: input)
+    {
+      cursor = next
+      ends.append(cursor)
+    }
+    let found = ends.count - base - 1
+    if found >= element.min {
+      for count in stride(from: found, through: element.min, by: -1) {
+        let stop = ends[base + count]
+        let name = count > 0 ? element.capture : nil
+        if let name { captures.append((name, i..<stop)) }
+        run(e + 1, stop)
+        if name != nil { captures.removeLast() }
       }
     }
-    if let punct, !token.isPunct(punct) { return false }
-    if let free, free == input.claimed[i] { return false }
-    return not.allSatisfy { $0.end(at: i, in: input) == nil }
+    ends.removeSubrange(base...)
   }
 }
 
 /// A sequence of elements, matched left to right with backtracking.
 struct TokenPattern: Sendable, Hashable {
-  var elements: [PatternElement]
+  var elements: [PatternElement] {
+    didSet { compiled = elements.map(Self.compile) }
+  }
+  /// The elements prepared for matching (derived from ``elements``).
+  private var compiled: [CompiledElement]
+
+  init(elements: [PatternElement]) {
+    self.elements = elements
+    compiled = elements.map(Self.compile)
+  }
+
+  private static func compile(_ element: PatternElement) -> CompiledElement {
+    CompiledElement(
+      constraint: CompiledConstraint(element.constraint), min: element.min, max: element.max,
+      capture: element.capture)
+  }
+
+  static func == (a: TokenPattern, b: TokenPattern) -> Bool { a.elements == b.elements }
+  func hash(into hasher: inout Hasher) { hasher.combine(elements) }
 
   /// Every way the pattern matches starting at token `start`: the end of
   /// each match and its captures (name → token range), longest first.
-  func matches(at start: Int, in input: MatchInput) -> [(end: Int, captures: [String: Range<Int>])]
-  {
-    var results: [(end: Int, captures: [(String, Range<Int>)])] = []
-    var captures: [(String, Range<Int>)] = []
-    var ends: [Int] = []
-    // Bounded: a pattern of n elements with quantifiers up to m explores at
-    // most m^n paths, and rule files keep both small.
-    func walk(_ e: Int, _ i: Int) {
-      if results.count >= 64 { return }
-      guard e < elements.count else {
-        results.append((i, captures))
-        return
-      }
-      let element = elements[e]
-      // Greedy: the ends of 0...max repetitions, tried longest first.
-      let base = ends.count
-      ends.append(i)
-      var cursor = i
-      while ends.count - base - 1 < element.max,
-        let next = element.constraint.end(at: cursor, in: input)
-      {
-        cursor = next
-        ends.append(cursor)
-      }
-      let found = ends.count - base - 1
-      if found >= element.min {
-        for count in stride(from: found, through: element.min, by: -1) {
-          let stop = ends[base + count]
-          let captured = element.capture != nil && count > 0
-          if captured, let name = element.capture { captures.append((name, i..<stop)) }
-          walk(e + 1, stop)
-          if captured { captures.removeLast() }
-        }
-      }
-      ends.removeSubrange(base...)
-    }
-    walk(0, start)
-    results.sort { $0.end > $1.end }
-    return results.map { result in
-      (result.end, Dictionary(result.captures, uniquingKeysWith: { first, _ in first }))
-    }
+  /// (Captures come as a list, first name first; a name captured twice
+  /// keeps its first range.)
+  func matches(at start: Int, in input: MatchInput) -> [(
+    end: Int, captures: [(String, Range<Int>)]
+  )] {
+    var walk = Walk(elements: compiled, input: input)
+    walk.run(0, start)
+    // Stable: among equal ends, the order the walk found them in.
+    return walk.results.enumerated().sorted {
+      $0.element.end != $1.element.end ? $0.element.end > $1.element.end : $0.offset < $1.offset
+    }.map(\.element)
   }
 
   /// True when the pattern matches some run that ends exactly at `end`

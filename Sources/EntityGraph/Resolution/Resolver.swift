@@ -319,7 +319,7 @@ struct Resolver {
       if letters == other.letters { return true }
       if abs(characters.count - other.characters.count) <= 1,
         min(characters.count, other.characters.count) >= 4,
-        Resolver.editDistance(characters, other.characters) <= 1
+        Resolver.withinOneEdit(characters, other.characters)
       {
         return true
       }
@@ -328,19 +328,21 @@ struct Resolver {
     }
   }
 
-  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
+  /// True when one insertion, deletion or substitution (or none) turns
+  /// `a` into `b`: Levenshtein distance ≤ 1, in one linear pass (the full
+  /// distance table compared every pair of characters).
+  static func withinOneEdit(_ a: [Character], _ b: [Character]) -> Bool {
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    guard long.count - short.count <= 1 else { return false }
+    var i = 0
+    while i < short.count, short[i] == long[i] { i += 1 }
+    if i == short.count { return true }  // equal, or one added at the end
+    if short.count == long.count {
+      // One substitution at i: the rest must agree.
+      return short[(i + 1)...].elementsEqual(long[(i + 1)...])
     }
-    return previous[b.count]
+    // One insertion into `short` at i.
+    return short[i...].elementsEqual(long[(i + 1)...])
   }
 
   /// "Korea Chamber of Commerce & Industry" → "korea-chamber-of-commerce-industry".

@@ -430,8 +430,14 @@ public struct ReleaseReader: Sendable {
     }
     flush()
     let normalisedTitle = collapseSpaces(title).lowercased()
+    let titleBytes = normalisedTitle.utf8.count
     paragraphs = paragraphs.filter {
-      !Boilerplate.isBadge($0) && $0.lowercased() != normalisedTitle
+      // Lowercasing changes a text's UTF-8 length by at most a factor of
+      // three either way, so a paragraph outside that range cannot be the
+      // title, and is not lowercased (a whole body was, once per release).
+      let bytes = $0.utf8.count
+      let mayBeTitle = bytes <= 3 * titleBytes && titleBytes <= 3 * bytes
+      return !Boilerplate.isBadge($0) && !(mayBeTitle && $0.lowercased() == normalisedTitle)
     }
     return Boilerplate.trimEdges(paragraphs)
   }
