@@ -41,4 +41,44 @@ struct ForeignOfficialTests {
     )
     #expect(g.meetingNames == [["Doh Min-seo", "Ola Berg"]])
   }
+
+  /// "Name, TITLE of COUNTRY": the country after the title is the
+  /// government the title belongs to, even when the title alone would name
+  /// a Korean ministry ("Minister of Foreign Affairs") or, as a short
+  /// title, Korea ("Trade Minister").
+  @Test(
+    "'Name, Title of Country' affiliates the official with that country",
+    arguments: [
+      (
+        "Ola Berg, Minister of Foreign Affairs of Norway", "Ola Berg", "Norway",
+        "Ministry of Foreign Affairs"
+      ),
+      ("Ana Lindqvist, Trade Minister of Sweden", "Ana Lindqvist", "Sweden", "South Korea"),
+      ("Jan Koski, Deputy Minister of Economy of Finland", "Jan Koski", "Finland", nil),
+    ] as [(String, String, String, String?)])
+  func nameCommaTitleOfCountry(apposition: String, person: String, country: String, notOrg: String?)
+  {
+    let g = graph("Minister Doh Min-seo met with \(apposition), in Seoul on May 2.")
+    #expect(g.affiliationNames.contains([person, country]), "\(g.affiliationNames)")
+    if let notOrg {
+      #expect(!g.affiliationNames.contains([person, notOrg]))
+      #expect(!g.meetingNames.contains { $0.contains(notOrg) })
+    }
+  }
+
+  @Test("a Korean title of Korea keeps its Korean ministry")
+  func koreanTitleOfKorea() {
+    let g = graph(
+      "Ola Berg met with Doh Min-seo, Minister of Foreign Affairs of the Republic of Korea, in Oslo on May 2."
+    )
+    #expect(g.affiliationNames.contains(["Doh Min-seo", "Ministry of Foreign Affairs"]))
+  }
+
+  @Test("split meetings list a named foreign official, not also the country")
+  func splitMeetingsLeaveOutTheCountry() {
+    let g = graph(
+      "Minister Doh Min-seo met Ana Lindqvist, Trade Minister of Sweden, and Jan Koski, Deputy Minister of Economy of Finland, on May 2."
+    )
+    #expect(g.meetingNames == [["Ana Lindqvist", "Doh Min-seo"], ["Doh Min-seo", "Jan Koski"]])
+  }
 }

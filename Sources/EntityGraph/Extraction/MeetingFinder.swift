@@ -453,7 +453,16 @@ struct MeetingFinder {
     var placed: Set<Int> = side
     for e in participants where !placed.contains(e) && state.result.entities[e].type == .person {
       var party = [e]
-      for a in affiliationsByPerson[e] ?? [] where !side.contains(a.org) { party.append(a.org) }
+      // The bodies the person represents, as in an unsplit meeting. The
+      // country a named official stands for goes with the official's
+      // party, unlisted: it is no party of its own.
+      for a in affiliationsByPerson[e] ?? [] where !side.contains(a.org) {
+        if state.result.entities[a.org].type == .country {
+          placed.insert(a.org)
+        } else {
+          party.append(a.org)
+        }
+      }
       placed.formUnion(party)
       parties.append(party)
     }

@@ -853,6 +853,15 @@ extension State {
         }
         if let best { titleEnd = best }
       }
+      // "Minister of Foreign Affairs of Norway", "Trade Minister of Sweden",
+      // "Deputy Minister of Economy of Finland": a country after the title
+      // is the government the title belongs to.
+      if country == nil, european == nil,
+        let (c, end) = trailingCountry(s, after: titleEnd, inTitle: titleStart..<titleEnd)
+      {
+        country = c
+        titleEnd = end
+      }
       let title = sentences[s].text(titleStart..<titleEnd)
       var org =
         european.flatMap { europeanBody(qualifier: $0, title: title) }
@@ -917,6 +926,40 @@ extension State {
         affiliate(person, country, title: title, rule: "person.name-comma-title")
       }
     }
+  }
+
+  /// The country named right after a title, as "of (the) COUNTRY", with
+  /// the title's end: "of Norway" after "Minister of Foreign Affairs";
+  /// "of Economy of Finland" after "Minister" extends the title to
+  /// "Minister of Economy". Nil when no country follows.
+  func trailingCountry(_ s: Int, after end: Int, inTitle title: Range<Int>) -> (
+    country: Int, titleEnd: Int
+  )? {
+    let tokens = sentences[s].tokens
+    func country(at p: Int) -> Int? {
+      guard p + 1 < tokens.count, tokens[p].lower == "of",
+        let span = sentences[s].span(startingAt: p + 1),
+        result.entities[span.entity].type == .country
+      else { return nil }
+      return span.entity
+    }
+    if let c = country(at: end) { return (c, end) }
+    // The subject of a "Minister of …" title the gazetteer does not know.
+    guard end + 2 < tokens.count, tokens[end].lower == "of",
+      title.contains(where: {
+        tokens[$0].lower == "minister" || tokens[$0].lower == "secretary"
+      }), tokens[end + 1].isCapitalized, !sentences[s].claimed[end + 1]
+    else { return nil }
+    var cursor = end + 1
+    while cursor < tokens.count, cursor - end <= 6,
+      tokens[cursor].isCapitalized && !sentences[s].claimed[cursor]
+        || (["and", "&"].contains(tokens[cursor].lower) && cursor + 1 < tokens.count
+          && tokens[cursor + 1].isCapitalized && !sentences[s].claimed[cursor + 1])
+    {
+      cursor += 1
+    }
+    guard let c = country(at: cursor) else { return nil }
+    return (c, cursor)
   }
 
   /// True when token `i` belongs to a country mention.
