@@ -62,4 +62,22 @@ struct MeetingConventionTests {
     #expect(g.named("Norwegian National Road Authority") != nil)
     #expect(g.affiliationNames.contains(["Ilse Varga", "Latvia"]))
   }
+
+  @Test("one party is no meeting: an official and her own office")
+  func onePartyIsNoMeeting() {
+    let g = graph(
+      "Office for Government Policy Coordination Minister Kang Hye-jin met with the heads of three agencies on February 2."
+    )
+    #expect(g.meetings.isEmpty, "\(g.meetingNames)")
+  }
+
+  @Test("'attended the Forum and met separately with A and B' is two meetings, without the forum")
+  func attendAndMeet() {
+    let g = graph(
+      "Minister Doh Min-seo attended the Lumen Economic Forum in Oslo and met separately with Ola Berg and Ana Lindqvist on May 3."
+    )
+    #expect(
+      Set(g.meetingNames) == [["Doh Min-seo", "Ola Berg"], ["Doh Min-seo", "Ana Lindqvist"]],
+      "\(g.meetingNames)")
+  }
 }

@@ -148,4 +148,17 @@ struct NamesAndNonNamesTests {
     #expect(g.named("Ola Berg")?.type == .person)
     #expect(g.named("Haakon VII")?.type == .person)
   }
+
+  @Test(
+    "a brand before a country's name is a company; slogans and sentence starts are not",
+    arguments: [
+      ("Minister Doh Min-seo visited Norvik Korea in Pyeongtaek on May 3.", "Norvik Korea", true),
+      ("Minister Doh Min-seo toured GM Korea on May 3.", "GM Korea", true),
+      ("Minister Doh Min-seo launched Team Korea on May 3.", "Team Korea", false),
+      ("In Korea, exports rose on May 3.", "In Korea", false),
+    ])
+  func brandCountry(sentence: String, name: String, isCompany: Bool) {
+    let g = graph(sentence)
+    #expect((g.named(name)?.type == .company) == isCompany, "\(g.entities.map(\.name))")
+  }
 }

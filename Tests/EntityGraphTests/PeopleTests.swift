@@ -255,4 +255,49 @@ struct PeopleTests {
     #expect(choi.aliases.contains("DPM Choi"))
     #expect(g.releases[0].mentions.filter { $0.entity == choi.id }.count == 2)
   }
+
+  /// Person slots hold lists and particle names: each name in "met
+  /// separately with A and B", "Ministers A and B", "former
+  /// Representatives A, B, and C" is a person, and "de la" stays inside
+  /// "Pierre-Alain de la Fontaine".
+  @Test(
+    "names in person slots: lists, plural titles and particles",
+    arguments: [
+      (
+        "Minister Doh Min-seo met separately with Ola Berg and Ana Lindqvist on May 3.",
+        ["Ola Berg", "Ana Lindqvist"]
+      ),
+      (
+        "Ministers Ana Lindqvist and Ola Berg joined the dialogue on May 3.",
+        ["Ana Lindqvist", "Ola Berg"]
+      ),
+      (
+        "Minister Doh Min-seo met former Representatives Tom Hale, Ann Ruiz, and Bo Chen on May 3.",
+        ["Tom Hale", "Ann Ruiz", "Bo Chen"]
+      ),
+      (
+        "Minister Doh Min-seo met bilaterally with Pierre-Alain de la Fontaine on May 3.",
+        ["Pierre-Alain de la Fontaine"]
+      ),
+    ])
+  func cuedNameLists(sentence: String, people: [String]) {
+    let g = graph(sentence)
+    for person in people {
+      #expect(g.named(person)?.type == .person, "\(person): \(g.entities.map(\.name))")
+    }
+  }
+
+  @Test("a list after a cue stops at a body and at a title")
+  func cuedListStops() {
+    let g = graph(
+      "Minister Doh Min-seo met with Ola Berg and Norvik Electronics on May 3.")
+    #expect(g.names(.person) == ["Doh Min-seo", "Ola Berg"])
+  }
+
+  @Test("'High Representative' is a title, not a body called 'High'")
+  func highRepresentative() {
+    let g = graph("High Representative Ola Berg met Minister Doh Min-seo on May 3.")
+    #expect(g.named("High") == nil)
+    #expect(g.names(.person) == ["Doh Min-seo", "Ola Berg"])
+  }
 }

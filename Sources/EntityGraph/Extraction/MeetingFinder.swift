@@ -91,6 +91,11 @@ struct MeetingFinder {
       result[index].participants = participants
     }
     for (n, meeting) in meetings.enumerated() where Set(meeting.participants).count >= 2 {
+      // "Minister Kang (of the Office) met with the heads of three
+      // agencies": meeting *with* someone needs a counterpart; one party,
+      // however many entities, is no meeting. (A body's own event, "the
+      // Ministry held a meeting chaired by X", has one party and stays.)
+      if kinds[n] == .meet || kinds[n] == .discuss, parties(meeting.participants) < 2 { continue }
       var meeting = meeting
       meeting.participants = Array(Set(meeting.participants)).sorted()
       meeting.date = date(meeting.sentence)
@@ -136,6 +141,16 @@ struct MeetingFinder {
     return result
   }
 
+  /// How many parties the participants make: each person, and each body
+  /// that no participating person represents.
+  func parties(_ participants: [Int]) -> Int {
+    let people = participants.filter { state.result.entities[$0].type == .person }
+    let represented = Set(people.flatMap { (affiliationsByPerson[$0] ?? []).map(\.org) })
+    return Set(people).count
+      + Set(participants.filter { state.result.entities[$0].type != .person })
+      .subtracting(represented).count
+  }
+
   /// The sides a meeting's participants stand for: its bodies and the
   /// bodies and countries its people are affiliated with.
   func sides(_ participants: [Int]) -> Set<Int> {
@@ -175,7 +190,7 @@ struct MeetingFinder {
   /// The sentence's first trigger outside quoted speech and before any
   /// reported speech ("noted that …"): its kind, the trigger token, and
   /// the rule that found it.
-  func trigger(_ s: Int) -> (Trigger, Int, String)? {
+  func trigger(_ s: Int) -> (Trigger, Int, [String])? {
     let tokens = state.sentences[s].tokens
     let speech = state.sentences[s].inSpeech
     let cut =
@@ -206,7 +221,27 @@ struct MeetingFinder {
         best = (at, match, rank)
       }
     }
-    guard let best else { return nil }
+    guard var best else { return nil }
+    var rules: [String] = []
+    // "attended the Forum in Davos and met separately with A and B": the
+    // meeting is the coordinated "met"; the forum is where it happened.
+    if best.match.rule.action["kind"] == "attend" {
+      for start in (best.at + 1)..<tokens.count
+      where Self.triggerRules.mayStart(at: tokens[start]) {
+        let later = Self.triggerRules.matches(startingAt: start, in: input).first { match in
+          let at = match.capture("trigger").lowerBound
+          return match.rule.action["kind"] == "meet" && at < cut && !speech[at]
+            && (tokens[at - 1].lower == "and"
+              || (at >= 2 && tokens[at - 2].lower == "and"
+                && Self.alsoWords.contains(tokens[at - 1].lower)))
+        }
+        if let later {
+          best = (later.capture("trigger").lowerBound, later, Self.triggerRules.rank(later.rule))
+          rules.append("meeting.attend-and-meet")
+          break
+        }
+      }
+    }
     let kind: Trigger
     switch best.match.rule.action["kind"] {
     case "meet": kind = .meet
@@ -224,7 +259,7 @@ struct MeetingFinder {
     case "discuss": kind = .discuss
     default: return nil
     }
-    return (kind, best.at, best.match.rule.id)
+    return (kind, best.at, [best.match.rule.id] + rules)
   }
 
   mutating func process(_ s: Int) {
@@ -355,7 +390,7 @@ struct MeetingFinder {
       meetings.append(
         LocalExtraction.LocalMeeting(
           participants: group.participants, date: nil, place: nil, status: status,
-          evidence: sentence.text, sentence: sentence.index, rules: [rule] + group.rules))
+          evidence: sentence.text, sentence: sentence.index, rules: rule + group.rules))
       anchors.append(at)
       kinds.append(kind)
     }

@@ -138,6 +138,10 @@ extension State {
       if isNameToken(s, j) {
         j += 1
         words += 1
+      } else if words > 0, let after = particlesEnd(s, from: j), isNameToken(s, after) {
+        // "Pierre-Alain de la Fontaine", "Ursula von der Leyen": lowercase
+        // particles inside a name, followed by a name word.
+        j = after
       } else if tokens[j].isPunct("("), j + 2 < tokens.count, tokens[j + 1].isCapitalized,
         tokens[j + 2].isPunct(")"), words > 0
       {
@@ -147,6 +151,19 @@ extension State {
       }
     }
     return j
+  }
+
+  /// The end of a run of one or two lowercase name particles ("de la",
+  /// "von der", "bin") starting at token `j`, or nil when there is none.
+  func particlesEnd(_ s: Int, from j: Int) -> Int? {
+    let tokens = sentences[s].tokens
+    var k = j
+    while k < tokens.count, k - j < 2, !tokens[k].isCapitalized, !sentences[s].claimed[k],
+      Self.nameParticles.contains(tokens[k].lower)
+    {
+      k += 1
+    }
+    return k > j && k < tokens.count ? k : nil
   }
 
   /// "Kyung-wha", "Sun-young": a capitalised given name of two parts, the
@@ -338,29 +355,50 @@ extension State {
     let tokens = sentences[s].tokens
     guard Self.personCues.mayMatch(tokens) else { return }
     for match in Self.personCues.matches(in: matchInput(s)) {
-      let start = match.range.upperBound
-      guard start < tokens.count, !sentences[s].claimed[start] else { continue }
-      let end = nameEnd(s, from: start)
-      let words = tokens[start..<end].filter(\.isWord)
-      guard (2...4).contains(words.count), isPlausibleName(s, start..<end),
-        !words.contains(where: {
-          $0.classes.contains(.institutionHead) || Lexicon.companySuffixes.contains($0.lower)
-            || $0.classes.contains(.calendar)
-        }),
-        // A capitalised run that goes on is a longer name: a body, a place.
-        end >= tokens.count || !tokens[end].isCapitalized,
-        let name = PersonName(tokens: tokens[start..<end].map(\.text))
-      else { continue }
-      let person = person(name)
-      sentences[s].claim(start..<end, entity: person, rule: match.rule.id)
-      // "his Romanian counterpart": the country named right before the cue.
-      if match.rule.action["affiliate"] == "country before",
-        let span = sentences[s].span(endingAt: match.range.lowerBound),
-        result.entities[span.entity].type == .country
-      {
-        affiliate(person, span.entity, title: nil, rule: match.rule.id)
+      var rule = match.rule.id
+      var start = match.range.upperBound
+      while let (person, end) = cuedName(s, at: start) {
+        sentences[s].claim(start..<end, entity: person, rule: rule)
+        // "his Romanian counterpart": the country named right before the cue.
+        if match.rule.action["affiliate"] == "country before",
+          let span = sentences[s].span(endingAt: match.range.lowerBound),
+          result.entities[span.entity].type == .country
+        {
+          affiliate(person, span.entity, title: nil, rule: rule)
+        }
+        // More names in the same slot: ", B", " and B", ", and B".
+        var next = end
+        if next < tokens.count, tokens[next].isPunct(",") { next += 1 }
+        if next < tokens.count, tokens[next].lower == "and" || tokens[next].isPunct("&") {
+          next += 1
+        }
+        guard next > end else { break }
+        start = next
+        rule = "person.name-list"
       }
     }
+  }
+
+  /// The person named at token `start` of a person slot, and the name's
+  /// end: two to four name words, none of them one that makes the run a
+  /// body (a head noun, a company ending, a month), not followed by more
+  /// capitalised words.
+  mutating func cuedName(_ s: Int, at start: Int) -> (person: Int, end: Int)? {
+    let tokens = sentences[s].tokens
+    guard start < tokens.count, !sentences[s].claimed[start] else { return nil }
+    let end = nameEnd(s, from: start)
+    let words = tokens[start..<end].filter { $0.isWord && $0.isCapitalized }
+    guard (2...4).contains(words.count), isPlausibleName(s, start..<end),
+      !words.contains(where: {
+        $0.classes.contains(.institutionHead) || Lexicon.companySuffixes.contains($0.lower)
+          || $0.classes.contains(.calendar)
+      }),
+      // A capitalised run that goes on is a longer name: a body, a place.
+      end >= tokens.count || !tokens[end].isCapitalized,
+      case .none = index.exact(tokens[start..<end]),
+      let name = PersonName(tokens: tokens[start..<end].map(\.text))
+    else { return nil }
+    return (person(name), end)
   }
 
   /// "Title Name", "ORG Title Name", "Title for X Name", "(ACR, Title Name)".

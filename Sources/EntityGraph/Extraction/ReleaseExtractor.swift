@@ -854,6 +854,13 @@ struct State {
           && tokens[end].start == tokens[end - 1].end:
           // "US$69.1 billion", "HK$": a currency, not the country.
           for k in i..<end { sentences[s].claimed[k] = true }
+        case .country(_, let adjective)
+        where !adjective && isBrand(s, before: i)
+          && (end == tokens.count || !tokens[end].isCapitalized):
+          // "Norvik Korea", "GM Korea": a brand before a country's name is
+          // the firm's business there, not a mention of the country.
+          let name = sentences[s].text((i - 1)..<end)
+          sentences[s].claim((i - 1)..<end, entity: company(name), rule: "company.brand-country")
         case .country(let c, let adjective):
           // "Korean Wave", "American Dream Mall": an adjective inside a
           // proper name is not a mention of the country.
@@ -879,6 +886,25 @@ struct State {
       i += 1
     }
   }
+
+  /// True when the token before `i` can be a brand in "Brand COUNTRY":
+  /// one capitalised word after a lowercase one, that no lexicon list
+  /// knows (no title, topic or month), and not a word that forms slogans
+  /// with a country's name ("Team Korea", "Invest Korea").
+  func isBrand(_ s: Int, before i: Int) -> Bool {
+    let tokens = sentences[s].tokens
+    guard i >= 2 else { return false }
+    let k = i - 1
+    let word = tokens[k]
+    return word.isWord && word.isCapitalized && !sentences[s].claimed[k] && word.classes.isEmpty
+      && !word.startsWithDigit && !Self.countryCompoundWords.contains(word.lower)
+      // After a lowercase word ("visited Norvik Korea", "with GM Korea"):
+      // at a clause start the word may be a capitalised "As" or "In".
+      && tokens[k - 1].isWord && !tokens[k - 1].isCapitalized && !tokens[k - 1].startsWithDigit
+  }
+
+  /// Words that form names and slogans with a country's name.
+  static let countryCompoundWords: Set<String> = Lexicon.words("country-compound-words")
 
   /// The entity an acronym stands for: `.some(nil)` when the release
   /// defines it as a non-entity, nil when unknown.
