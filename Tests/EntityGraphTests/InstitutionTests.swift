@@ -173,4 +173,12 @@ struct InstitutionTests {
     let g = graph("Korea's ICT exports rose, while Indonesia's mandatory SNI certification stayed.")
     #expect(g.entities.filter { $0.type.isOrganisation }.isEmpty)
   }
+
+  @Test("a Korean name closing a body's name is its official, not part of the name")
+  func officialAfterBodyName() {
+    let g = graph("Office for Lumen Policy Coordination Kang Hye-jin met with Ola Berg on May 3.")
+    #expect(
+      g.named("Office for Lumen Policy Coordination")?.type == .agency, "\(g.entities.map(\.name))")
+    #expect(g.affiliationNames.contains(["Kang Hye-jin", "Office for Lumen Policy Coordination"]))
+  }
 }

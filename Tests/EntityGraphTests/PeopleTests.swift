@@ -300,4 +300,15 @@ struct PeopleTests {
     #expect(g.named("High") == nil)
     #expect(g.names(.person) == ["Doh Min-seo", "Ola Berg"])
   }
+
+  @Test("'Family, Given' later in a release is the person named before")
+  func commaFormLater() {
+    let g = graph(
+      "Minister Doh Min-seo arrived in Oslo on May 2. Doh, Min-seo later met Ola Berg and Ana Lindqvist on May 3."
+    )
+    #expect(g.names(.person) == ["Doh Min-seo", "Ola Berg", "Ana Lindqvist"])
+    #expect(
+      Set(g.meetingNames) == [["Doh Min-seo", "Ola Berg"], ["Doh Min-seo", "Ana Lindqvist"]],
+      "\(g.meetingNames)")
+  }
 }

@@ -1407,24 +1407,62 @@ extension State {
           }
           continue
         }
-        var k = span.range.upperBound
-        if k < tokens.count, tokens[k].isPunct("(") {
-          while k < tokens.count, !tokens[k].isPunct(")") { k += 1 }
-          k += 1
+      }
+      // "X under Y", "X, an arm of Y", "X, Y's … arm", "the X Bureau of Y"
+      // (Resources/rules/parent-cues.json).
+      // (Its rules start with a mention, so the engine cannot skip
+      // sentences by their first word: this cheap test does.)
+      guard
+        tokens.indices.contains(where: { k in
+          tokens[k].lower == "under" || tokens[k].lower == "arm" || tokens[k].lower == "affiliate"
+            || tokens[k].lower == "affiliated"
+            || (tokens[k].lower == "of" && k > 0 && tokens[k - 1].isCapitalized
+              && Self.subUnitHeads.contains(tokens[k - 1].lower))
+        })
+      else { continue }
+      for match in Self.parentCues.matches(in: matchInput(s)) {
+        // "Invest Lumen, an arm of KOTRA": the name before is a body of
+        // the parent's kind, found by this cue alone.
+        if match.rule.action["child"] == "new body",
+          sentences[s].span(at: match.capture("child").lowerBound) == nil,
+          let parent = sentences[s].span(at: match.capture("parent").lowerBound),
+          result.entities[parent.entity].type.isOrganisation
+        {
+          let range = match.capture("child")
+          let type: EntityType =
+            result.entities[parent.entity].type == .company ? .company : .agency
+          let body = patternInstitution(
+            name: sentences[s].text(range), type: type,
+            country: result.entities[parent.entity].country)
+          sentences[s].claim(range, entity: body, rule: match.rule.id)
         }
-        guard k + 1 < tokens.count, tokens[k].lower == "under",
-          let parent = sentences[s].span(startingAt: k + 1), parent.entity != span.entity,
+        guard let child = sentences[s].span(at: match.capture("child").lowerBound),
+          let parent = sentences[s].span(at: match.capture("parent").lowerBound),
+          child.entity != parent.entity, !child.appositive,
+          result.entities[child.entity].type.isOrganisation,
           result.entities[parent.entity].type.isOrganisation
         else { continue }
+        // "the Trade Policy Bureau of the Ministry": only a sub-unit's
+        // name ends in a head noun of that list.
+        if let list = match.rule.action["childHead"] {
+          let last = child.range.upperBound - 1
+          guard Lexicon.listIfPresent(list)?.contains(tokens[last].lower) == true else { continue }
+        }
         let link = LocalExtraction.LocalParent(
-          child: span.entity, parent: parent.entity, evidence: sentences[s].text,
-          rule: "parent.under")
+          child: child.entity, parent: parent.entity, evidence: sentences[s].text,
+          rule: match.rule.id)
         if !result.parents.contains(where: { $0.child == link.child && $0.parent == link.parent }) {
           result.parents.append(link)
         }
       }
     }
   }
+
+  /// The parent-cue rules (`Resources/rules/parent-cues.json`).
+  static let parentCues = RuleBook.builtIn.phase("parent-cue")
+
+  /// Head nouns of sub-units ("Bureau", "Division").
+  static let subUnitHeads: Set<String> = Lexicon.words("sub-unit-heads")
 
   /// Every span as a mention with body offsets.
   mutating func collectMentions() {

@@ -226,6 +226,10 @@ struct State {
           entity.type != .person || words.count >= 2
         else { continue }
         byFirst[first, default: []].append((words, e))
+        // "Doh, Min-seo": the comma form of a two-word person's name.
+        if entity.type == .person, words.count == 2 {
+          byFirst[first, default: []].append(([words[0], ",", words[1]], e))
+        }
       }
     }
     guard !byFirst.isEmpty else { return }
@@ -518,7 +522,15 @@ struct State {
       // "in City" after missions.
       let allowsIn = ["embassy", "consulate", "mission", "office"].contains(tokens[i].lower)
       var cursor = end
-      if cursor < tokens.count,
+      var namedOfficial: Range<Int>?
+      // "the Trade Policy Bureau of the Ministry of …": a sub-unit's "of"
+      // names the body it belongs to (a parent, parent.of-the), not more
+      // of its name.
+      let ofParent =
+        State.subUnitHeads.contains(tokens[i].lower) && cursor + 1 < tokens.count
+        && tokens[cursor].lower == "of"
+        && startsKnownBody(s, at: tokens[cursor + 1].lower == "the" ? cursor + 2 : cursor + 1)
+      if !ofParent, cursor < tokens.count,
         ["of", "for", "on"].contains(tokens[cursor].lower)
           || (allowsIn && tokens[cursor].lower == "in"),
         cursor + 1 < tokens.count
@@ -575,15 +587,24 @@ struct State {
               break
             }
           }
+          // "Office for Government Policy Coordination Kang Hye-jin": a
+          // Korean name closing the run is the body's official, not its name.
+          if let tail = koreanNameTail(s, probe..<(last + 1)), tail.lowerBound > probe {
+            last = tail.lowerBound - 1
+            namedOfficial = tail
+          }
           cursor = last + 1
         }
       }
       end = max(end, cursor)
-      // A body named by generic words only ("Technical Subcommittee") is none.
+      // A body named by generic words only ("Technical Subcommittee") is
+      // none, unless "of the Ministry …" says whose it is.
       let words = tokens[start..<end].filter(\.isWord).map(\.lower)
-      if words.allSatisfy({
-        Lexicon.genericBodyWords.contains($0) || Lexicon.institutionHeads[$0] != nil
-      }) {
+      if !ofParent,
+        words.allSatisfy({
+          Lexicon.genericBodyWords.contains($0) || Lexicon.institutionHeads[$0] != nil
+        })
+      {
         i = end - 1
         continue
       }
@@ -605,6 +626,13 @@ struct State {
         s, range: start..<end, head: i, type: headType, qualifier: qualifier, ministry: isMinistry)
       if let entity {
         sentences[s].claim(start..<end, entity: entity, rule: "institution.head-noun")
+        if let namedOfficial, !sentences[s].claimed[namedOfficial.lowerBound],
+          let name = PersonName(tokens: tokens[namedOfficial].map(\.text))
+        {
+          let official = person(name)
+          sentences[s].claim(namedOfficial, entity: official, rule: "person.after-body-name")
+          affiliate(official, entity, title: nil, rule: "person.after-body-name")
+        }
         if let qualifierRange, let qualifier, !sentences[s].claimed[qualifierRange.lowerBound] {
           // The name as written, country word included, is one of its forms.
           result.entities[entity].addForm(sentences[s].text(qualifierRange.lowerBound..<end))
@@ -885,6 +913,21 @@ struct State {
       }
       i += 1
     }
+  }
+
+  /// True when a body starts at token `k`: a mention found already, a
+  /// gazetteer name, or a capitalised "Ministry".
+  func startsKnownBody(_ s: Int, at k: Int) -> Bool {
+    let tokens = sentences[s].tokens
+    guard k < tokens.count, tokens[k].isCapitalized else { return false }
+    if let span = sentences[s].span(at: k) {
+      return span.range.lowerBound == k && result.entities[span.entity].type.isOrganisation
+    }
+    if Lexicon.institutionHeads[tokens[k].lower] == .ministry { return true }
+    if let (_, target) = index.longestMatch(tokens, at: k), case .institution = target {
+      return true
+    }
+    return false
   }
 
   /// True when the token before `i` can be a brand in "Brand COUNTRY":
