@@ -152,6 +152,7 @@ enum Lexicon {
     add(RuleBook.builtIn.firstWords, .ruleStart)
     add(MeetingFinder.awardVerbs, .awardVerb)
     add(MeetingFinder.awardNouns, .awardNoun)
+    add(State.parentCueWords, .parentCue)
     return table
   }()
 
@@ -187,4 +188,6 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let ruleStart = WordClass(rawValue: 1 << 18)
   static let awardVerb = WordClass(rawValue: 1 << 19)
   static let awardNoun = WordClass(rawValue: 1 << 20)
+  /// A word that states a parent body: "under", "arm", "affiliate".
+  static let parentCue = WordClass(rawValue: 1 << 21)
 }

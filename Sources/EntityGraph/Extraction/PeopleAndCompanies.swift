@@ -1409,18 +1409,39 @@ extension State {
         }
       }
       // "X under Y", "X, an arm of Y", "X, Y's … arm", "the X Bureau of Y"
-      // (Resources/rules/parent-cues.json).
-      // (Its rules start with a mention, so the engine cannot skip
-      // sentences by their first word: this cheap test does.)
-      guard
-        tokens.indices.contains(where: { k in
-          tokens[k].lower == "under" || tokens[k].lower == "arm" || tokens[k].lower == "affiliate"
-            || tokens[k].lower == "affiliated"
-            || (tokens[k].lower == "of" && k > 0 && tokens[k - 1].isCapitalized
-              && Self.subUnitHeads.contains(tokens[k - 1].lower))
-        })
-      else { continue }
-      for match in Self.parentCues.matches(in: matchInput(s)) {
+      // (Resources/rules/parent-cues.json). Its rules start with a
+      // mention, so the engine cannot skip a sentence by its words: only
+      // sentences with a cue word are tried, and only at mentions of
+      // bodies with a cue word shortly after.
+      let cues = tokens.indices.filter { k in
+        tokens[k].classes.contains(.parentCue)
+          || (k > 0 && tokens[k].isWord && tokens[k - 1].classes.contains(.institutionHead)
+            && tokens[k].lower == "of" && Self.subUnitHeads.contains(tokens[k - 1].lower))
+      }
+      guard !cues.isEmpty else { continue }
+      let input = matchInput(s)
+      var found: [RuleMatch] = []
+      for start in Set(sentences[s].spans.map(\.range.lowerBound)).sorted()
+      where cues.contains(where: { $0 > start && $0 - start <= 24 }) {
+        found += Self.parentCues.matches(startingAt: start, in: input)
+      }
+      // "Invest Lumen, an arm of …": the child is a name found by the cue.
+      // (The name starts a capitalised run; the first that matches wins.)
+      for k in cues where tokens[k].lower == "arm" {
+        for start in max(0, k - 12)..<k
+        where sentences[s].span(at: start) == nil && tokens[start].isCapitalized
+          && (start == 0 || !tokens[start - 1].isCapitalized)
+        {
+          let named = Self.parentCues.matches(startingAt: start, in: input).filter {
+            $0.rule.action["child"] == "new body"
+          }
+          if !named.isEmpty {
+            found += named
+            break
+          }
+        }
+      }
+      for match in found {
         // "Invest Lumen, an arm of KOTRA": the name before is a body of
         // the parent's kind, found by this cue alone.
         if match.rule.action["child"] == "new body",
@@ -1460,6 +1481,9 @@ extension State {
 
   /// The parent-cue rules (`Resources/rules/parent-cues.json`).
   static let parentCues = RuleBook.builtIn.phase("parent-cue")
+
+  /// Words that state a parent body (`parent-cue-words.txt`).
+  static let parentCueWords: Set<String> = Lexicon.words("parent-cue-words")
 
   /// Head nouns of sub-units ("Bureau", "Division").
   static let subUnitHeads: Set<String> = Lexicon.words("sub-unit-heads")

@@ -223,6 +223,12 @@ struct TokenPattern: Sendable, Hashable {
   func matches(at start: Int, in input: MatchInput) -> [(
     end: Int, captures: [(String, Range<Int>)]
   )] {
+    // Most starts fail on the first element: test it before setting up
+    // the search (which allocates its stacks).
+    if let first = compiled.first, first.min >= 1, first.constraint.end(at: start, in: input) == nil
+    {
+      return []
+    }
     var walk = Walk(elements: compiled, input: input)
     walk.run(0, start)
     // Stable: among equal ends, the order the walk found them in.
