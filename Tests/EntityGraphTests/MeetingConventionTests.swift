@@ -80,4 +80,24 @@ struct MeetingConventionTests {
       Set(g.meetingNames) == [["Doh Min-seo", "Ola Berg"], ["Doh Min-seo", "Ana Lindqvist"]],
       "\(g.meetingNames)")
   }
+
+  @Test("an event 'attended by A, B and C' is one meeting of all three")
+  func attendedByNames() {
+    let g = graph(
+      "The Lumen roundtable was held in Seoul on May 3. The roundtable was attended by Ola Berg, Ana Lindqvist and Jan Koski."
+    )
+    #expect(
+      g.meetingNames.contains { $0.isSuperset(of: ["Ola Berg", "Ana Lindqvist", "Jan Koski"]) },
+      "\(g.meetingNames)")
+  }
+
+  @Test("'received NAME, TITLE of FIRM' is a meeting with that person")
+  func receivedPerson() {
+    let g = graph(
+      "Minister Doh Min-seo received Tove Lind, CEO of Norvik Motors, in Sejong on May 3.")
+    #expect(
+      g.meetingNames.contains { $0.isSuperset(of: ["Doh Min-seo", "Tove Lind"]) },
+      "\(g.meetingNames)")
+    #expect(g.affiliationNames.contains(["Tove Lind", "Norvik Motors"]))
+  }
 }

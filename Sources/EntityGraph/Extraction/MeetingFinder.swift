@@ -200,7 +200,8 @@ struct MeetingFinder {
       } ?? tokens.count
     guard Self.triggerRules.mayMatch(tokens) else { return nil }
     var best: (at: Int, match: RuleMatch, order: Int)?
-    let input = MatchInput(tokens: tokens)
+    // With the sentence's mentions: "received Ole Brun" asks for a person.
+    let input = state.matchInput(s)
     // The earliest trigger wins, and a trigger never comes before its
     // match's start: once one is found, later starts cannot beat it.
     for start in tokens.indices {

@@ -812,9 +812,10 @@ extension State {
       guard comma - start >= 2, !Self.nameParticles.contains(tokens[start].lower) else { continue }
       if start > 0 {
         let previous = tokens[start - 1]
+        // The name starts a phrase: after punctuation, a meeting trigger
+        // or a lead word ("by", "with", "received").
         let boundary =
-          !previous.isWord
-          || ["by", "with", "and", "including", "from", "as", "to"].contains(previous.lower)
+          !previous.isWord || Self.appositiveNameLeads.contains(previous.lower)
           || previous.classes.contains(.trigger)
           || ["dr.", "mr.", "ms.", "mrs.", "prof.", "dr", "mr", "ms", "mrs"].contains(
             previous.lower)
@@ -999,6 +1000,9 @@ extension State {
     guard let c = country(at: cursor) else { return nil }
     return (c, cursor)
   }
+
+  /// Words after which a "Name, Title" appositive may start.
+  static let appositiveNameLeads: Set<String> = Lexicon.words("appositive-name-leads")
 
   /// True when token `i` belongs to a country mention.
   func isCountrySpan(_ s: Int, at i: Int) -> Bool {
