@@ -26,6 +26,10 @@ struct ParentTests {
         "Lumen Investment Agency", "Korea Trade-Investment Promotion Agency"
       ),
       (
+        "The Korea Trade-Investment Promotion Agency's inbound investment promotion arm Invest Lumen presented its plan.",
+        "Invest Lumen", "Korea Trade-Investment Promotion Agency"
+      ),
+      (
         "The Trade Policy Bureau of the Ministry of Foreign Affairs prepared the plan.",
         "Trade Policy Bureau", "Ministry of Foreign Affairs"
       ),

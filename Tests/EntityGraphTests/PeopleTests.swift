@@ -311,4 +311,22 @@ struct PeopleTests {
       Set(g.meetingNames) == [["Doh Min-seo", "Ola Berg"], ["Doh Min-seo", "Ana Lindqvist"]],
       "\(g.meetingNames)")
   }
+
+  @Test(
+    "titled people take bodies named after them or before their title",
+    arguments: [
+      ("Minister Doh Min-seo met CEO Tove Lind of Vask Steel on May 3.", "Tove Lind", "Vask Steel"),
+      (
+        "Norvik Motors' CEO Jan Koski met Minister Doh Min-seo on May 3.", "Jan Koski",
+        "Norvik Motors"
+      ),
+      (
+        "Minister Doh Min-seo met with Lumen Motor Group Executive Chair Chung Ha-eun, and CEO Tove Lind of Vask Steel on May 3.",
+        "Chung Ha-eun", "Lumen Motor Group"
+      ),
+    ])
+  func lateBodies(sentence: String, person: String, body: String) {
+    let g = graph(sentence)
+    #expect(g.affiliationNames.contains([person, body]), "\(g.affiliationNames)")
+  }
 }

@@ -25,6 +25,22 @@ struct ReleaseReaderTests {
     #expect(release.sentences.map(\.text).count == 2)
   }
 
+  /// A first line that reads as body text (a long sentence with its
+  /// period, or several sentences) is body: its first sentence stands in
+  /// for the title, and the line is not dropped as a repeat of it.
+  @Test(
+    "a first line that is body text stays in the body",
+    arguments: [
+      "The Lumen Commission approved the supervisory regulation on consumer protection on March 17 as a necessary final step for the new act that takes effect on March 25.",
+      "Ministers met in Seoul. They agreed to expand cooperation.",
+    ])
+  func firstLineIsBody(first: String) throws {
+    let outcome = read(first + "\nThe regulation takes effect next week.")
+    let release = try #require(outcome.releases.first)
+    #expect(release.body.hasPrefix(first))
+    #expect(first.hasPrefix(release.title))
+  }
+
   @Test("a bundle: separators, categories, titles and glued dates")
   func bundle() throws {
     let outcome = ReleaseReader().read(

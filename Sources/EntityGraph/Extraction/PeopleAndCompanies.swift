@@ -814,9 +814,11 @@ extension State {
         let previous = tokens[start - 1]
         // The name starts a phrase: after punctuation, a meeting trigger
         // or a lead word ("by", "with", "received").
+        // ("Executive Chair Chung Ha-eun, and CEO …": a capitalised
+        // "Chair" is a title before the name, not the verb.)
         let boundary =
           !previous.isWord || Self.appositiveNameLeads.contains(previous.lower)
-          || previous.classes.contains(.trigger)
+          || (previous.classes.contains(.trigger) && !previous.isCapitalized)
           || ["dr.", "mr.", "ms.", "mrs.", "prof.", "dr", "mr", "ms", "mrs"].contains(
             previous.lower)
         guard boundary, !previous.isPunct("'s") else { continue }
@@ -999,6 +1001,44 @@ extension State {
     }
     guard let c = country(at: cursor) else { return nil }
     return (c, cursor)
+  }
+
+  /// Bodies found after the people, joined to titled people who have none:
+  /// "CEO Tove Lind of Vask Steel" and "Norvik Motors' CEO Jan Koski" (the
+  /// company is found by its suffix after the person by the title).
+  mutating func attachLateBodies() {
+    for s in sentences.indices {
+      let tokens = sentences[s].tokens
+      for span in sentences[s].spans where span.rule == "person.title-name" {
+        let person = span.entity
+        guard result.entities[person].type == .person,
+          !result.affiliations.contains(where: { $0.person == person })
+        else { continue }
+        // "… Tove Lind of (the) Vask Steel".
+        var k = span.range.upperBound
+        if k + 1 < tokens.count, tokens[k].lower == "of" {
+          k += 1
+          if let body = sentences[s].span(startingAt: k), body.entity != person,
+            result.entities[body.entity].type.isOrganisation
+          {
+            affiliate(person, body.entity, title: titles[person], rule: "person.title-name-of-body")
+            continue
+          }
+        }
+        // "Norvik Motors' CEO Jan Koski".
+        var start = span.range.lowerBound
+        while start > 0, isTitleWord(tokens[start - 1]), !sentences[s].claimed[start - 1] {
+          start -= 1
+        }
+        if start < span.range.lowerBound, start >= 2, State.isPossessiveMark(tokens[start - 1]),
+          let body = sentences[s].span(endingAt: start - 1),
+          result.entities[body.entity].type.isOrganisation
+        {
+          affiliate(
+            person, body.entity, title: titles[person], rule: "person.possessive-body-title")
+        }
+      }
+    }
   }
 
   /// Words after which a "Name, Title" appositive may start.

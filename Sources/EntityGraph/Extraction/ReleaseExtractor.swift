@@ -162,6 +162,7 @@ struct State {
       findCompanies(s)
     }
     propagateNames()
+    attachLateBodies()
     resolveShortReferences()
     settleShortTitles()
     attachUnaffiliatedOfficials()

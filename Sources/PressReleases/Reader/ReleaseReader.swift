@@ -272,23 +272,29 @@ public struct ReleaseReader: Sendable {
 
     var title: String
     var bodyStart: Int
+    var titled = true
     if let hinted = hints.title {
       title = hinted
       bodyStart = cursor
-    } else if lines[cursor].count <= maximumTitleLength {
+    } else if isTitleLike(lines[cursor]) {
       title = cleanTitle(lines[cursor])
       bodyStart = cursor + 1
     } else {
-      // No title line: the first sentence stands in for one.
+      // No title line (the first line is long, several sentences, or a long
+      // sentence with its period: "The FSC approved the regulation on
+      // March 17 as …"): it is body text, and its first sentence stands in
+      // for a title.
       let first = SentenceSplitter.split(lines[cursor]).first?.text ?? lines[cursor]
       title = first.count > 200 ? String(first.prefix(199)) + "…" : first
       bodyStart = cursor
+      titled = false
       diagnostics.append(
         Diagnostic(
           .note, stage: .parse, file: path,
           "no title line; used the first sentence as the title"))
     }
-    let paragraphs = bodyParagraphs(lines[bodyStart...], title: title)
+    // (A stand-in title is the body's own first sentence: nothing to drop.)
+    let paragraphs = bodyParagraphs(lines[bodyStart...], title: titled ? title : "")
     guard !paragraphs.isEmpty else { return nil }
     return Draft(title: title, category: category, date: date, paragraphs: paragraphs)
   }
