@@ -181,4 +181,24 @@ struct InstitutionTests {
       g.named("Office for Lumen Policy Coordination")?.type == .agency, "\(g.entities.map(\.name))")
     #expect(g.affiliationNames.contains(["Kang Hye-jin", "Office for Lumen Policy Coordination"]))
   }
+
+  /// An acronym several institutions share resolves when one reading fits
+  /// the release: existing on its date, and not of a foreign country the
+  /// release never names.
+  @Test(
+    "an acronym shared by institutions resolves by date and by the countries named",
+    arguments: [
+      (
+        "MOF signed a fisheries MOU with the Philippines on May 3.", "2019-11-27", "ministry:kr-mof"
+      ),
+      ("MOF met Vietnam's delegation on May 3.", "2019-11-27", nil),
+      ("MOE announced a new school plan on May 3.", "2026-03-04", "ministry:kr-moe"),
+      ("MOE announced a new plan on May 3.", "2020-03-04", nil),
+    ] as [(String, String, String?)])
+  func sharedAcronym(sentence: String, date: String, id: String?) {
+    let g = graph(sentence, date: date)
+    let acronym = String(sentence.prefix(3))
+    let found = g.entities.first { $0.aliases.contains(acronym) || $0.name == acronym }
+    #expect(found?.id == id, "\(g.entities.map(\.id))")
+  }
 }

@@ -127,6 +127,8 @@ struct State {
   var shortReferences: [(Int, Range<Int>, String, String)] = []
   /// Per person: the title they were given in this release.
   var titles: [Int: String] = [:]
+  /// The countries the release names (see ``mentionedCountries()``).
+  var mentionedCountryCodes: Set<String>?
   /// Unnamed officials: (sentence, token range, organisation) as in "the
   /// Vietnamese Minister of Finance".
   var unnamedOfficials: [(Int, Range<Int>, Int)] = []
@@ -950,11 +952,54 @@ struct State {
   /// Words that form names and slogans with a country's name.
   static let countryCompoundWords: Set<String> = Lexicon.words("country-compound-words")
 
+  /// The one reading of an acronym that several institutions share and
+  /// that fits the release: of the institutions it may stand for, those
+  /// that existed on the release's
+  /// date, and not of a foreign country the release never mentions ("MOF"
+  /// in a Korea–Philippines release is Korea's Ministry of Oceans and
+  /// Fisheries, not Vietnam's Ministry of Finance). Nil when none or
+  /// several remain.
+  mutating func reading(ofAmbiguous acronym: String) -> Int? {
+    // (An acronym listed as ambiguous with one reading is a common word
+    // too, "MOU": never guessed.)
+    guard let readings = index.ambiguousReadings[acronym], readings.count >= 2 else { return nil }
+    let date = result.release.date
+    let kept = readings.filter { g in
+      guard index.isValid(g, on: date) else { return false }
+      guard let code = index.gazetteer.institutions[g].country, code != "KR" else { return true }
+      return mentionedCountries().contains(code)
+    }
+    return kept.count == 1 ? kept[0] : nil
+  }
+
+  /// The codes of the countries the release names anywhere (computed once,
+  /// when an ambiguous acronym first asks).
+  mutating func mentionedCountries() -> Set<String> {
+    if let known = mentionedCountryCodes { return known }
+    var codes: Set<String> = []
+    for sentence in sentences {
+      var i = 0
+      while i < sentence.tokens.count {
+        if sentence.tokens[i].isCapitalized,
+          let (end, target) = index.longestMatch(sentence.tokens, at: i),
+          case .country(let c, _) = target
+        {
+          codes.insert(index.gazetteer.countries[c].code)
+          i = end
+        } else {
+          i += 1
+        }
+      }
+    }
+    mentionedCountryCodes = codes
+    return codes
+  }
+
   /// The entity an acronym stands for: `.some(nil)` when the release
   /// defines it as a non-entity, nil when unknown.
   mutating func acronymEntity(_ acronym: String) -> Int?? {
     if let local = localAcronyms[acronym] { return .some(local) }
-    if let g = index.acronyms[acronym] {
+    if let g = index.acronyms[acronym] ?? reading(ofAmbiguous: acronym) {
       return .some(institution(g, form: acronym))
     }
     if let definition = corpusAcronyms[acronym] {

@@ -41,6 +41,9 @@ struct PhraseIndex: Sendable {
   /// Institution index → its months under this name, as (first, last)
   /// month numbers (`year * 12 + month - 1`); nil ends are open.
   private(set) var validity: [Int: (from: Int?, until: Int?)] = [:]
+  /// The institutions an ambiguous acronym may stand for, in gazetteer
+  /// order.
+  private(set) var ambiguousReadings: [String: [Int]] = [:]
   /// Institution index → the key of its canonical name, and the keys of
   /// aliases that spell that name out ("Korean Ministry of …"): a name
   /// that says which era it means.
@@ -73,8 +76,12 @@ struct PhraseIndex: Sendable {
       for name in [institution.name] + institution.aliases {
         add(name, .institution(index))
       }
-      for acronym in institution.acronyms where !ambiguous.contains(acronym) {
-        if acronyms[acronym] == nil { acronyms[acronym] = index }
+      for acronym in institution.acronyms {
+        if ambiguous.contains(acronym) {
+          ambiguousReadings[acronym, default: []].append(index)
+        } else if acronyms[acronym] == nil {
+          acronyms[acronym] = index
+        }
       }
       for title in institution.headTitles {
         let key = PhraseIndex.key(Tokenizer.tokens(title)[...])
@@ -130,6 +137,16 @@ struct PhraseIndex: Sendable {
       current = next
     }
     return current
+  }
+
+  /// True when institution `i` existed in the month of `date` (always,
+  /// without a date or a validity span).
+  func isValid(_ i: Int, on date: PartialDate?) -> Bool {
+    guard let year = date?.year, let month = date?.month, let span = validity[i] else {
+      return true
+    }
+    let when = year * 12 + month - 1
+    return (span.from.map { when >= $0 } ?? true) && (span.until.map { when <= $0 } ?? true)
   }
 
   /// True when institution `i` has a renaming history that dates matter for.
