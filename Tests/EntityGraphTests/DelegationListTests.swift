@@ -34,4 +34,18 @@ struct DelegationListTests {
     }
     #expect(parents.contains(["General Logistics Bureau", "Norvik Army"]))
   }
+
+  @Test("a delegate known only by a title that names a body stands for the body")
+  func titleOnlyDelegates() throws {
+    let g = graph(
+      """
+      1. The delegates held talks over lunch in Riga on May 2.
+
+      - South: Foreign Minister, Unification Vice Minister, Presidential Secretary for Lumen Affairs
+      - Norvik: Ola Berg(Director, Norvik Army’s General Logistics Bureau)
+      """)
+    let meeting = try #require(g.meetingNames.first)
+    #expect(meeting.contains("Ministry of Unification"), "\(meeting)")
+    #expect(meeting.contains("Ola Berg"))
+  }
 }

@@ -201,4 +201,18 @@ struct InstitutionTests {
     let found = g.entities.first { $0.aliases.contains(acronym) || $0.name == acronym }
     #expect(found?.id == id, "\(g.entities.map(\.id))")
   }
+
+  @Test(
+    "'the North' in a release about Korea is North Korea; compass words in names are not",
+    arguments: [
+      ("Korea condemned the North’s demolition of the office on May 3.", true),
+      ("Korea and the North held talks on May 3.", true),
+      ("Korean firms target the North American market on May 3.", false),
+      ("Korea opened an office in North Gyeongsang on May 3.", false),
+      ("Exports rose in the north of the country on May 3.", false),
+    ])
+  func theNorth(sentence: String, isNorthKorea: Bool) {
+    let g = graph(sentence)
+    #expect((g.named("North Korea") != nil) == isNorthKorea, "\(g.entities.map(\.name))")
+  }
 }

@@ -407,7 +407,7 @@ struct MeetingFinder {
   /// Title, Body), …", "- South: …, Head of National Security Council
   /// (NSC), …": the people and bodies the lines name, with the bodies the
   /// people serve. Nil when the subject is no group noun or no list follows.
-  func delegationList(_ s: Int, before at: Int) -> [Int]? {
+  mutating func delegationList(_ s: Int, before at: Int) -> [Int]? {
     let tokens = state.sentences[s].tokens
     guard tokens[..<at].contains(where: { Self.delegationNouns.contains($0.lower) }) else {
       return nil
@@ -429,10 +429,43 @@ struct MeetingFinder {
           found.append(span.entity)
         }
       }
+      found += titleOnlyBodies(next)
       next += 1
     }
     return found.isEmpty ? nil : found
   }
+
+  /// "- South: …, Unification Minister, Unification Vice Minister, …": a
+  /// delegate known only by a title that names a body stands for that body
+  /// (in the release's era). Items run between commas, colons and "and".
+  mutating func titleOnlyBodies(_ s: Int) -> [Int] {
+    let line = state.sentences[s]
+    let tokens = line.tokens
+    var bodies: [Int] = []
+    var start = 0
+    for end in tokens.indices.map({ $0 + 1 }) + [tokens.count + 1] {
+      let boundary =
+        end > tokens.count
+        || tokens[end - 1].isPunct(",") || tokens[end - 1].isPunct(":")
+        || tokens[end - 1].lower == "and"
+      guard boundary else { continue }
+      let item = start..<min(end - 1, tokens.count)
+      start = end
+      guard !item.isEmpty, !item.contains(where: { line.claimed[$0] }) else { continue }
+      let words = tokens[item].filter {
+        $0.isWord && !Self.titleRankWords.contains($0.lower)
+      }
+      guard words.count >= 2, words.allSatisfy(\.isCapitalized),
+        let g = state.index.headTitles[PhraseIndex.key(words[...])]
+      else { continue }
+      bodies.append(
+        state.institution(g, form: state.index.gazetteer.institutions[g].name, title: words))
+    }
+    return bodies
+  }
+
+  /// Rank words inside a title that do not change the body it names.
+  static let titleRankWords: Set<String> = Lexicon.words("title-rank-words")
 
   /// The subject side of a meeting: the subjects and the bodies their
   /// people represent.

@@ -909,6 +909,20 @@ struct State {
         i = end
         continue
       }
+      // "the North", "North’s demolition": in a release about Korea, the
+      // capitalised compass word alone is the other Korea (not "North
+      // Gyeongsang", "the North American market").
+      if let code = Self.koreaByCompass[tokens[i].lower],
+        i + 1 == tokens.count || !tokens[i + 1].isCapitalized,
+        (i > 0 && tokens[i - 1].lower == "the")
+          || (i + 1 < tokens.count && State.isPossessiveMark(tokens[i + 1])),
+        mentionedCountries().contains("KR"), let c = index.countryByCode[code]
+      {
+        sentences[s].claim(
+          i..<(i + 1), entity: country(c, form: tokens[i].text), rule: "country.the-north")
+        i += 1
+        continue
+      }
       if tokens[i].isAllCaps, tokens[i].text.count >= 2, tokens[i].text.count <= 8,
         !tokens[i].text.utf8.contains(0x2D)
       {
@@ -917,6 +931,9 @@ struct State {
       i += 1
     }
   }
+
+  /// "the North" and "the South" in inter-Korean texts.
+  static let koreaByCompass = ["north": "KP", "south": "KR"]
 
   /// True when a body starts at token `k`: a mention found already, a
   /// gazetteer name, or a capitalised "Ministry".
