@@ -100,4 +100,17 @@ struct MeetingConventionTests {
       "\(g.meetingNames)")
     #expect(g.affiliationNames.contains(["Tove Lind", "Norvik Motors"]))
   }
+
+  @Test(
+    "countries that are the whole subject are the parties; elsewhere a country is no party",
+    arguments: [
+      (
+        "Korea and Sweden signed an MOU on battery supply chains on May 3.",
+        [["South Korea", "Sweden"]]
+      ),
+      ("Minister Doh Min-seo visited Sweden on May 3.", []),
+    ] as [(String, [Set<String>])])
+  func countrySubjects(sentence: String, meetings: [Set<String>]) {
+    #expect(graph(sentence).meetingNames == meetings)
+  }
 }

@@ -294,6 +294,25 @@ struct MeetingFinder {
       participants.append(span.entity)
       if span.range.lowerBound < at { subjects.append(span.entity) }
     }
+    // "Korea and Sweden signed an MOU": countries that are the whole
+    // subject are the parties (elsewhere a country is a place or a side).
+    var countrySubjects = false
+    if subjects.isEmpty, at > 0 {
+      let before = sentence.spans.filter {
+        $0.range.upperBound <= at && !$0.appositive
+          && state.result.entities[$0.entity].type == .country
+      }
+      let covered = Set(before.flatMap(\.range))
+      let onlyCountries = (0..<at).allSatisfy { k in
+        covered.contains(k) || Self.countryListWords.contains(sentence.tokens[k].lower)
+      }
+      let countries = Array(Set(before.map(\.entity))).sorted()
+      if onlyCountries, countries.count >= 2 {
+        participants += countries
+        subjects = countries
+        countrySubjects = true
+      }
+    }
     // Officials named by title only: "the Vietnamese Minister of Finance".
     for (os, range, org) in state.unnamedOfficials where os == s && range.lowerBound < cutoff {
       participants.append(org)
@@ -391,7 +410,8 @@ struct MeetingFinder {
       meetings.append(
         LocalExtraction.LocalMeeting(
           participants: group.participants, date: nil, place: nil, status: status,
-          evidence: sentence.text, sentence: sentence.index, rules: rule + group.rules))
+          evidence: sentence.text, sentence: sentence.index,
+          rules: rule + (countrySubjects ? ["meeting.country-subjects"] : []) + group.rules))
       anchors.append(at)
       kinds.append(kind)
     }
@@ -463,6 +483,9 @@ struct MeetingFinder {
     }
     return bodies
   }
+
+  /// Words that may join the countries of a subject ("Korea and Sweden").
+  static let countryListWords: Set<String> = ["and", "&", ",", "the", "both"]
 
   /// Rank words inside a title that do not change the body it names.
   static let titleRankWords: Set<String> = Lexicon.words("title-rank-words")
