@@ -215,4 +215,21 @@ struct InstitutionTests {
     let g = graph(sentence)
     #expect((g.named("North Korea") != nil) == isNorthKorea, "\(g.entities.map(\.name))")
   }
+
+  @Test(
+    "a national government is its country; a province's government is the province",
+    arguments: [
+      (
+        "The Korean Government will support the project on May 3.", "South Korea",
+        EntityType.country
+      ),
+      ("The Government of Peru welcomed the project on May 3.", "Peru", .country),
+      ("The Peruvian Government agreed on May 3.", "Peru", .country),
+      ("The Gyeonggi Provincial Government joined on May 3.", "Gyeonggi Province", .agency),
+    ])
+  func nationalGovernment(sentence: String, name: String, type: EntityType) {
+    let g = graph(sentence)
+    #expect(g.named(name)?.type == type, "\(g.entities.map(\.name))")
+    #expect(!g.entities.contains { $0.name.hasSuffix("Government") })
+  }
 }

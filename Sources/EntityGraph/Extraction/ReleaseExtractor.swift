@@ -625,6 +625,25 @@ struct State {
       {
         qualifier = c
       }
+      // "the Korean Government", "the Peruvian Government", "the Government
+      // of Peru": a national government is its country (a province's
+      // government is in the gazetteer by its own name).
+      if tokens[i].lower == "government" {
+        let first = qualifierRange?.lowerBound ?? start
+        var rest: Range<Int>?
+        if end == i + 1, first < i {
+          rest = first..<i
+        } else if first == i, i + 2 < end, tokens[i + 1].lower == "of" {
+          rest = (tokens[i + 2].lower == "the" ? i + 3 : i + 2)..<end
+        }
+        if let rest, !rest.isEmpty, let c = countryIndex(tokens[rest]) {
+          sentences[s].claim(
+            first..<end, entity: country(c, form: sentences[s].text(first..<end)),
+            rule: "country.government")
+          i = end - 1
+          continue
+        }
+      }
       let entity = resolveInstitution(
         s, range: start..<end, head: i, type: headType, qualifier: qualifier, ministry: isMinistry)
       if let entity {
