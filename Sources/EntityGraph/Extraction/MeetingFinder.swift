@@ -473,7 +473,7 @@ struct MeetingFinder {
       start = end
       guard !item.isEmpty, !item.contains(where: { line.claimed[$0] }) else { continue }
       let words = tokens[item].filter {
-        $0.isWord && !Self.titleRankWords.contains($0.lower)
+        $0.isWord && !State.titleRankWords.contains($0.lower)
       }
       guard words.count >= 2, words.allSatisfy(\.isCapitalized),
         let g = state.index.headTitles[PhraseIndex.key(words[...])]
@@ -486,9 +486,6 @@ struct MeetingFinder {
 
   /// Words that may join the countries of a subject ("Korea and Sweden").
   static let countryListWords: Set<String> = ["and", "&", ",", "the", "both"]
-
-  /// Rank words inside a title that do not change the body it names.
-  static let titleRankWords: Set<String> = Lexicon.words("title-rank-words")
 
   /// The subject side of a meeting: the subjects and the bodies their
   /// people represent.

@@ -693,7 +693,7 @@ extension State {
     let tokens = sentences[s].tokens
     var words = Array(tokens[range])
     while let first = words.first,
-      ["acting", "vice", "deputy", "first", "second", "senior"].contains(first.lower),
+      Self.titleRankWords.contains(first.lower),
       words.count > 1
     {
       words.removeFirst()
@@ -1040,6 +1040,11 @@ extension State {
       }
     }
   }
+
+  /// Rank words in a title that do not change the body it names ("Vice",
+  /// "Acting"): a "Unification Vice Minister" serves the ministry a
+  /// "Unification Minister" heads.
+  static let titleRankWords: Set<String> = Lexicon.words("title-rank-words")
 
   /// Words after which a "Name, Title" appositive may start.
   static let appositiveNameLeads: Set<String> = Lexicon.words("appositive-name-leads")
@@ -1465,8 +1470,12 @@ extension State {
       guard !cues.isEmpty else { continue }
       let input = matchInput(s)
       var found: [RuleMatch] = []
-      for start in Set(sentences[s].spans.map(\.range.lowerBound)).sorted()
-      where cues.contains(where: { $0 > start && $0 - start <= 24 }) {
+      // (Starts and cues both ascend: one pass over each, however long the
+      // sentence.)
+      var nextCue = 0
+      for start in Set(sentences[s].spans.map(\.range.lowerBound)).sorted() {
+        while nextCue < cues.count, cues[nextCue] <= start { nextCue += 1 }
+        guard nextCue < cues.count, cues[nextCue] - start <= 24 else { continue }
         found += Self.parentCues.matches(startingAt: start, in: input)
       }
       // "Invest Lumen, an arm of …": the child is a name found by the cue.
