@@ -42,3 +42,32 @@ struct TokenizerTests {
     }
   }
 }
+
+extension TokenizerTests {
+  /// Words whose attributes are easy to get wrong from bytes: capitals,
+  /// acronyms of every length, dotted forms, digits, hyphens, lexicon words
+  /// in three cases, long words, and non-ASCII.
+  static let attributeTexts = [
+    "The MINISTRY of Trade met MoFA, MOTIR and KOTRA's Kotra on 3rd March 2025.",
+    "U.S. Ph.D. e.g. Co. Ltd. A. Al-Hejazi SILICON2 G20 R&D x86 2024-09-13",
+    "ABCDEFGH ABCDEFGHI AbCD AbCdE ABC-D MoF McDonald iPhone eBay",
+    "Internationalisation-Oriented superlongcapitalisedwordsareherenow ministerial",
+    "Minister minister MINISTER Chairman chairman CHAIRMAN Ambassador",
+    "한국 Ü-Boot Łódź Straße ÉCOLE naïve — “quoted” ‘single’ Korea’s",
+    "!?;:()[]{}<>\"'/\\|@#$%^*+=~` \r end",
+  ]
+
+  @Test("the byte-level path gives each token the attributes the text itself implies")
+  func attributes() {
+    for text in Self.attributeTexts {
+      for token in Tokenizer.tokens(text) {
+        var derived = Token(
+          text: token.text, lower: Tokenizer.fold(token.text), start: token.start,
+          end: token.end, isWord: token.isWord)
+        derived.byteStart = token.byteStart
+        derived.byteEnd = token.byteEnd
+        #expect(token == derived, "\(token.text)")
+      }
+    }
+  }
+}

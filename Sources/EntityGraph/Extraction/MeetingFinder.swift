@@ -599,8 +599,7 @@ struct MeetingFinder {
   /// "the opening ceremony", "At the committee meeting".
   func refersBack(_ s: Int) -> Bool {
     let tokens = state.sentences[s].tokens
-    guard state.sentences[s].tokens.contains(where: { $0.classes.contains(.eventBackReference) })
-    else { return false }
+    guard state.sentences[s].classes.contains(.eventBackReference) else { return false }
     // The event's own words, read only when a specific noun ("expo") needs them.
     var own: Set<String>?
     for i in tokens.indices where tokens[i].classes.contains(.eventBackReference) {
@@ -628,9 +627,7 @@ struct MeetingFinder {
 
   /// True for "… received the Gold Tower Order …", "… was awarded …".
   func receivesAward(_ s: Int) -> Bool {
-    let tokens = state.sentences[s].tokens
-    return tokens.contains { $0.classes.contains(.awardVerb) }
-      && tokens.contains { $0.classes.contains(.awardNoun) }
+    state.sentences[s].classes.isSuperset(of: [.awardVerb, .awardNoun])
   }
 
   /// True when the sentence's first named person already takes part in

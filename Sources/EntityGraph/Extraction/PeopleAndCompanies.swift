@@ -296,7 +296,7 @@ extension State {
       var start = open
       while start > 0, open - start < 4, isNameToken(s, start - 1) { start -= 1 }
       guard open - start >= 2,
-        start == 0 || [":", ",", "-", "\u{2013}", "and"].contains(tokens[start - 1].lower)
+        start == 0 || State.nameListLeads.contains(tokens[start - 1].lower)
       else { continue }
       guard isPlausibleName(s, start..<open),
         let name = PersonName(tokens: tokens[start..<open].map(\.text))
@@ -499,7 +499,7 @@ extension State {
       var nameRange: Range<Int>?
       var qualifierWords: Range<Int>?
       // "for Bilateral Economic Affairs Kim Sun-young", "of Finance".
-      if titleEnd + 1 < tokens.count, ["for", "of"].contains(tokens[titleEnd].lower),
+      if titleEnd + 1 < tokens.count, State.forOf.contains(tokens[titleEnd].lower),
         tokens[titleEnd + 1].isCapitalized, !sentences[s].claimed[titleEnd + 1]
       {
         var end = titleEnd + 1
@@ -521,7 +521,7 @@ extension State {
           }
           if tokens[end].isCapitalized {
             end += 1
-          } else if ["and", "&", "of", "for"].contains(tokens[end].lower)
+          } else if State.nameConnectors.contains(tokens[end].lower)
             || Self.nameParticles.contains(tokens[end].lower),
             end + 1 < tokens.count, tokens[end + 1].isCapitalized
           {
@@ -641,7 +641,7 @@ extension State {
         shortTitleBody = nil
         countryQualifier = span.entity
       }
-      if org == nil, after + 1 < tokens.count, ["of", "at"].contains(tokens[after].lower) {
+      if org == nil, after + 1 < tokens.count, State.ofAt.contains(tokens[after].lower) {
         after += 1
         if var span = sentences[s].span(startingAt: after) {
           // "… of Peruvian National Road Authority": the body after its country.
@@ -662,7 +662,7 @@ extension State {
           // ministry the gazetteer knows, after the name.
           var end = after
           while end < tokens.count, !sentences[s].claimed[end],
-            tokens[end].isCapitalized || ["and", "&"].contains(tokens[end].lower)
+            tokens[end].isCapitalized || State.andWords.contains(tokens[end].lower)
           {
             end += 1
           }
@@ -861,7 +861,7 @@ extension State {
       }
       var titleEnd = cursor
       // "for Trade", "of Finance" (but not "of S-OIL", "of the Ministry").
-      if cursor + 1 < tokens.count, ["for", "of"].contains(tokens[cursor].lower),
+      if cursor + 1 < tokens.count, State.forOf.contains(tokens[cursor].lower),
         tokens[cursor + 1].isCapitalized, !sentences[s].claimed[cursor + 1],
         tokens[cursor].lower == "for" || country != nil
       {
@@ -884,7 +884,7 @@ extension State {
             {
               best = end
             }
-          } else if ["and", "&", ","].contains(tokens[end].lower), end + 1 < tokens.count,
+          } else if State.listJoiners.contains(tokens[end].lower), end + 1 < tokens.count,
             tokens[end + 1].isCapitalized
           {
             end += 1
@@ -909,7 +909,7 @@ extension State {
         ?? organisationForTitle(s, titleStart..<titleEnd, country: country)
       // "at the Ministry of …", "of S-OIL", "of the Republic of Korea in New York".
       var after = titleEnd
-      if org == nil, after + 1 < tokens.count, ["at", "of", "in"].contains(tokens[after].lower) {
+      if org == nil, after + 1 < tokens.count, State.atOfIn.contains(tokens[after].lower) {
         after += 1
         if let span = sentences[s].span(startingAt: after) {
           let entity = result.entities[span.entity]
@@ -994,7 +994,7 @@ extension State {
     var cursor = end + 1
     while cursor < tokens.count, cursor - end <= 6,
       tokens[cursor].isCapitalized && !sentences[s].claimed[cursor]
-        || (["and", "&"].contains(tokens[cursor].lower) && cursor + 1 < tokens.count
+        || (State.andWords.contains(tokens[cursor].lower) && cursor + 1 < tokens.count
           && tokens[cursor + 1].isCapitalized && !sentences[s].claimed[cursor + 1])
     {
       cursor += 1
@@ -1173,13 +1173,14 @@ extension State {
     let tokens = sentences[s].tokens
     // "X, a cosmetics distribution company"; "82Startup, a … group".
     for comma in tokens.indices where tokens[comma].isPunct(",") && comma > 0 {
-      guard comma + 2 < tokens.count, ["a", "an"].contains(tokens[comma + 1].lower) else {
+      guard comma + 2 < tokens.count, State.indefiniteArticles.contains(tokens[comma + 1].lower)
+      else {
         continue
       }
       var descriptor: String?
       var k = comma + 2
       while k < tokens.count, k < comma + 8, tokens[k].isWord,
-        !["that", "which", "who"].contains(tokens[k].lower)
+        !State.relativePronouns.contains(tokens[k].lower)
       {
         if tokens[k].classes.contains(.companyDescriptor)
           || tokens[k].classes.contains(.organisationDescriptor)
@@ -1218,7 +1219,8 @@ extension State {
     }
     // "Czech utility CEZ", "chipmaker TSMC", "startup Rebellions": a lowercase
     // descriptor right before a capitalised name.
-    for noun in tokens.indices where tokens[noun].classes.contains(.companyDescriptor) {
+    for noun in sentences[s].classes.contains(.companyDescriptor) ? tokens.indices : 0..<0
+    where tokens[noun].classes.contains(.companyDescriptor) {
       let start = noun + 1
       guard Self.namingDescriptors.contains(tokens[noun].lower), start < tokens.count,
         tokens[noun].text.first?.isLowercase == true, tokens[start].isCapitalized,
@@ -1240,10 +1242,11 @@ extension State {
         rule: "company.descriptor-before-name")
     }
     // "firms include Soulbrain (semiconductor materials), Jusung Engineering (…), and …".
-    for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
+    for noun in sentences[s].classes.contains(.companyNoun) ? tokens.indices : 0..<0
+    where tokens[noun].classes.contains(.companyNoun) {
       var k = noun + 1
       if k < tokens.count,
-        ["include", "included", "including", "such", "like", "are", ":"].contains(tokens[k].lower)
+        State.listIntroducers.contains(tokens[k].lower)
       {
         k += tokens[k].lower == "such" ? 2 : 1
       } else {
@@ -1316,7 +1319,7 @@ extension State {
       tokens[$0].classes.contains(.trigger) && tokens[$0].lower.hasPrefix("visit")
     }) {
       for mark in (visit + 1)..<tokens.count
-      where !tokens[mark].isWord && ["'s", "'", "’s", "’"].contains(tokens[mark].lower)
+      where !tokens[mark].isWord && State.possessiveMarks.contains(tokens[mark].lower)
         && mark + 1 < tokens.count && Self.facilityWords.contains(tokens[mark + 1].lower)
       {
         var start = mark
@@ -1335,8 +1338,9 @@ extension State {
       }
     }
     // "executives from Samsung Electronics, SK hynix and LG Chem".
-    for noun in tokens.indices where tokens[noun].classes.contains(.representative) {
-      guard noun + 2 < tokens.count, ["from", "of"].contains(tokens[noun + 1].lower) else {
+    for noun in sentences[s].classes.contains(.representative) ? tokens.indices : 0..<0
+    where tokens[noun].classes.contains(.representative) {
+      guard noun + 2 < tokens.count, State.fromOf.contains(tokens[noun + 1].lower) else {
         continue
       }
       var k = noun + 2
@@ -1345,7 +1349,8 @@ extension State {
     }
     // "signed business agreements with Amazon, Walmart and Carrefour",
     // "signed supply contracts with …": the partners are firms.
-    for noun in tokens.indices where tokens[noun].classes.contains(.dealNoun) {
+    for noun in sentences[s].classes.contains(.dealNoun) ? tokens.indices : 0..<0
+    where tokens[noun].classes.contains(.dealNoun) {
       guard noun >= 2, noun + 2 < tokens.count, tokens[noun + 1].lower == "with",
         Self.dealKinds.contains(tokens[noun - 1].lower),
         tokens[max(0, noun - 4)..<noun].contains(where: { $0.lower.hasPrefix("sign") }),
@@ -1355,7 +1360,8 @@ extension State {
     }
     // "semiconductor companies, including Samsung Electronics, SK hynix and
     // DB HiTek"; "firms such as …".
-    for noun in tokens.indices where tokens[noun].classes.contains(.companyNoun) {
+    for noun in sentences[s].classes.contains(.companyNoun) ? tokens.indices : 0..<0
+    where tokens[noun].classes.contains(.companyNoun) {
       var k = noun + 1
       // "companies operating in Vietnam, including …": a short phrase between.
       // Not when another plural noun intervenes: "companies in five cities,
@@ -1369,7 +1375,7 @@ extension State {
         k = comma
       }
       if k < tokens.count, tokens[k].isPunct(",") { k += 1 }
-      if k < tokens.count, ["including", "like"].contains(tokens[k].lower) {
+      if k < tokens.count, State.exampleIntroducers.contains(tokens[k].lower) {
         k += 1
       } else if k + 1 < tokens.count, tokens[k].lower == "such", tokens[k + 1].lower == "as" {
         k += 2

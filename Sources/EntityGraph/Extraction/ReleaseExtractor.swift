@@ -523,7 +523,7 @@ struct State {
       }
       // Right part: "of/for/on/to … Capitalised", commas in ministry lists,
       // "in City" after missions.
-      let allowsIn = ["embassy", "consulate", "mission", "office"].contains(tokens[i].lower)
+      let allowsIn = State.missionWords.contains(tokens[i].lower)
       var cursor = end
       var namedOfficial: Range<Int>?
       // "the Trade Policy Bureau of the Ministry of …": a sub-unit's "of"
@@ -534,7 +534,7 @@ struct State {
         && tokens[cursor].lower == "of"
         && startsKnownBody(s, at: tokens[cursor + 1].lower == "the" ? cursor + 2 : cursor + 1)
       if !ofParent, cursor < tokens.count,
-        ["of", "for", "on"].contains(tokens[cursor].lower)
+        State.ofForOn.contains(tokens[cursor].lower)
           || (allowsIn && tokens[cursor].lower == "in"),
         cursor + 1 < tokens.count
       {
@@ -553,7 +553,7 @@ struct State {
             if t.isCapitalized, !t.classes.contains(.titleHead) || t.lower == "representative" {
               last = j
               j += 1
-            } else if ["of", "for", "and", "&", "to", "the", "in"].contains(t.lower)
+            } else if State.institutionConnectors.contains(t.lower)
               || t.text == "&" || t.isPunct("-")
             {
               if t.lower == "in", !allowsIn { break }
@@ -721,7 +721,7 @@ struct State {
 
   /// An apostrophe or possessive token ("’", "'s").
   static func isPossessiveMark(_ token: Token) -> Bool {
-    !token.isWord && ["'", "\u{2019}", "'s", "\u{2019}s"].contains(token.text)
+    !token.isWord && State.apostropheMarks.contains(token.text)
   }
 
   func startsTitle(_ tokens: [Token], at i: Int) -> Bool {

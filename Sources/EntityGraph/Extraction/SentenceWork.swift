@@ -38,18 +38,23 @@ struct SentenceWork {
   var inSpeech: [Bool]
   /// The sentence's UTF-8 bytes, for slicing.
   let bytes: [UInt8]
+  /// Every word class some token of the sentence has: a scan for a class
+  /// the sentence lacks is skipped.
+  let classes: WordClass
 
   init(_ sentence: Sentence) {
     bytes = Array(sentence.text.utf8)
     index = sentence.index
     text = sentence.text
     offset = sentence.start
-    tokens = Tokenizer.tokens(sentence.text)
+    tokens = Tokenizer.tokens(utf8: bytes)
     claimed = Array(repeating: false, count: tokens.count)
     var depth: [Int] = []
     var level = 0
+    var classes: WordClass = []
     depth.reserveCapacity(tokens.count)
     for i in tokens.indices {
+      classes.formUnion(tokens[i].classes)
       let mark = tokens[i].punctByte
       let isOpen = mark == UInt8(ascii: "(") || mark == UInt8(ascii: "[")
       let isClose = mark == UInt8(ascii: ")") || mark == UInt8(ascii: "]")
@@ -58,6 +63,7 @@ struct SentenceWork {
       if isClose { level = max(0, level - 1) }
     }
     self.depth = depth
+    self.classes = classes
     // Quotations: curly pairs, or straight quotes toggling.
     var speech = Array(repeating: false, count: tokens.count)
     var open: Int?

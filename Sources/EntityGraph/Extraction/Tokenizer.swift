@@ -1,3 +1,5 @@
+import PressReleases
+
 /// A word or punctuation mark of a sentence, with its offsets.
 struct Token: Hashable, Sendable {
   /// The text as written ("U.S.", "Han-koo", ",", "'s").
@@ -36,8 +38,7 @@ struct Token: Hashable, Sendable {
 
   init(
     text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil,
-    classes known: WordClass? = nil, asciiCase: (capitalized: Bool, allCaps: Bool)? = nil,
-    digits: (first: Bool, any: Bool)? = nil
+    classes known: WordClass? = nil
   ) {
     self.text = text
     self.lower = lower
@@ -46,10 +47,7 @@ struct Token: Hashable, Sendable {
     self.isWord = isWord
     var capitalized = false
     var allCaps = false
-    if let asciiCase {
-      capitalized = isWord && asciiCase.capitalized
-      allCaps = isWord && asciiCase.allCaps
-    } else if isWord, let first = text.unicodeScalars.first {
+    if isWord, let first = text.unicodeScalars.first {
       capitalized = first.isASCII ? (first >= "A" && first <= "Z") : first.properties.isUppercase
       if capitalized {
         var letters = 0
@@ -73,26 +71,21 @@ struct Token: Hashable, Sendable {
     }
     isCapitalized = capitalized
     isAllCaps = allCaps
-    if let digits {
-      startsWithDigit = digits.first
-      hasDigit = digits.any
-    } else {
-      var firstDigit = false
-      var digit = false
-      var n = 0
-      for scalar in text.unicodeScalars {
-        let isDigit =
-          scalar.isASCII ? (scalar >= "0" && scalar <= "9") : scalar.properties.numericType != nil
-        if isDigit {
-          digit = true
-          firstDigit = n == 0
-          break
-        }
-        n += 1
+    var firstDigit = false
+    var digit = false
+    var n = 0
+    for scalar in text.unicodeScalars {
+      let isDigit =
+        scalar.isASCII ? (scalar >= "0" && scalar <= "9") : scalar.properties.numericType != nil
+      if isDigit {
+        digit = true
+        firstDigit = n == 0
+        break
       }
-      startsWithDigit = firstDigit
-      hasDigit = digit
+      n += 1
     }
+    startsWithDigit = firstDigit
+    hasDigit = digit
     punctByte = !isWord && text.utf8.count == 1 ? text.utf8.first ?? 0 : 0
     let period = hasPeriod ?? lower.utf8.contains(UInt8(ascii: "."))
     self.hasPeriod = period
@@ -114,6 +107,31 @@ struct Token: Hashable, Sendable {
   /// An acronym-like token: all caps, or mixed like "MoFA".
   let isAcronymLike: Bool
 
+  /// Every attribute given: the tokenizer's path for ASCII words, which
+  /// computes them from the bytes in one pass. ``TokenizerTests`` checks that
+  /// it agrees with the initialiser that derives them from the text.
+  init(
+    text: String, lower: String, start: Int, end: Int, byteStart: Int, byteEnd: Int, isWord: Bool,
+    isCapitalized: Bool, isAllCaps: Bool, hasPeriod: Bool, classes: WordClass,
+    startsWithDigit: Bool, hasDigit: Bool, punctByte: UInt8, isAcronymLike: Bool
+  ) {
+    self.text = text
+    self.lower = lower
+    self.start = start
+    self.end = end
+    self.byteStart = byteStart
+    self.byteEnd = byteEnd
+    self.isWord = isWord
+    self.isCapitalized = isCapitalized
+    self.isAllCaps = isAllCaps
+    self.hasPeriod = hasPeriod
+    self.classes = classes
+    self.startsWithDigit = startsWithDigit
+    self.hasDigit = hasDigit
+    self.punctByte = punctByte
+    self.isAcronymLike = isAcronymLike
+  }
+
   /// True for punctuation equal to `mark`.
   @inline(__always)
   func isPunct(_ mark: String) -> Bool {
@@ -131,13 +149,27 @@ struct Token: Hashable, Sendable {
 /// Dashes, brackets, quotes and commas are single-character tokens.
 enum Tokenizer {
   static func tokens(_ text: String) -> [Token] {
-    let storage = Array(text.utf8)
+    tokens(utf8: Array(text.utf8))
+  }
+
+  /// The tokens of a text given as its UTF-8 bytes (valid UTF-8).
+  static func tokens(utf8 storage: [UInt8]) -> [Token] {
     // Unchecked byte access: every index below is bounded by `bytes.count`.
-    return storage.withUnsafeBufferPointer { tokens(bytes: $0) }
+    storage.withUnsafeBufferPointer { tokens(bytes: $0) }
+  }
+
+  /// Rejects most words before a final period is looked up.
+  private static let periodFilter = WordFilter(Lexicon.periodAbbreviations)
+
+  /// Every ASCII character as a one-character string, by code.
+  private static let asciiMarks: [String] = (0..<128).map {
+    String(Unicode.Scalar(UInt8($0)))
   }
 
   private static func tokens(bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
     let table = WordClassTable.shared
+    let asciiMarks = Tokenizer.asciiMarks
+    let periodFilter = Tokenizer.periodFilter
     var tokens: [Token] = []
     tokens.reserveCapacity(bytes.count / 5)
     // Scalar at a byte offset, and its length in bytes (the text is valid UTF-8).
@@ -158,6 +190,7 @@ enum Tokenizer {
         | UInt32(bytes[i + 3] & 0x3F)
       return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
+    @inline(__always)
     func isWordScalar(_ s: Unicode.Scalar) -> Bool {
       if s.isASCII {
         return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9")
@@ -168,67 +201,102 @@ enum Tokenizer {
       s.isASCII ? (s >= "A" && s <= "Z") : s.properties.isUppercase
     }
     func make(_ start: Int, _ end: Int, scalars: (Int, Int), word: Bool) -> Token {
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-      // The lowercase form in one pass over ASCII bytes; shared when unchanged.
+      // One pass over the bytes: ASCII words (almost all of them) get every
+      // attribute here, and the generic initialiser runs only for the rest.
       var ascii = true
-      var upper = false
       var uppers = 0
       var lowers = 0
       var digits = 0
       var period = false
+      var hyphen = false
+      // The word-class table's key in the same pass (see `WordClassTable.key`).
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var head: UInt64 = 0
       for k in start..<end {
-        let byte = bytes[k]
+        var byte = bytes[k]
         if byte >= 0x80 {
           ascii = false
           break
         }
         if byte >= 0x41 && byte <= 0x5A {
-          upper = true
           uppers += 1
+          byte += 32
         } else if byte >= 0x61 && byte <= 0x7A {
           lowers += 1
         } else if byte >= 0x30 && byte <= 0x39 {
           digits += 1
         } else if byte == 0x2E {
           period = true
+        } else if byte == 0x2D {
+          hyphen = true
         }
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+        if k - start < 8 { head |= UInt64(byte) << (8 * (k - start)) }
       }
-      let lower: String
-      if !ascii {
-        lower = fold(text)
-      } else if upper {
-        lower = String(unsafeUninitializedCapacity: end - start) { buffer in
-          for k in start..<end {
-            let byte = bytes[k]
-            buffer[k - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-          }
-          return end - start
-        }
-      } else {
-        lower = text
-      }
-      if !ascii {
+      guard ascii else {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         period = false
         for k in start..<end where bytes[k] == 0x2E {
           period = true
           break
         }
+        var token = Token(
+          text: text, lower: fold(text), start: scalars.0, end: scalars.1, isWord: word,
+          hasPeriod: period)
+        token.byteStart = start
+        token.byteEnd = end
+        return token
       }
-      let classes: WordClass? =
-        word && ascii ? table.classes(of: bytes, start..<end) : nil
-      var token = Token(
-        text: text, lower: lower, start: scalars.0, end: scalars.1, isWord: word, hasPeriod: period,
-        classes: classes,
-        asciiCase: ascii
-          ? (
-            capitalized: bytes[start] >= 0x41 && bytes[start] <= 0x5A,
-            allCaps: bytes[start] >= 0x41 && bytes[start] <= 0x5A && lowers == 0 && uppers >= 2
-          ) : nil,
-        digits: ascii ? (first: bytes[start] >= 0x30 && bytes[start] <= 0x39, any: digits > 0) : nil
-      )
-      token.byteStart = start
-      token.byteEnd = end
-      return token
+      let text: String
+      let lower: String
+      var classes: WordClass = []
+      if !word && end - start == 1 {
+        // One ASCII mark: its string is made once, not once per comma.
+        text = asciiMarks[Int(bytes[start])]
+        lower = text
+      } else if word, let known = table.entry(bytes, start..<end, key: (hash, head)) {
+        // A lexicon word: its lowercase form is stored, and shared when the
+        // token is written in lowercase.
+        classes = known.classes
+        lower = known.word
+        text = uppers == 0 ? known.word : asciiString(start, end)
+      } else {
+        text = asciiString(start, end)
+        lower = uppers == 0 ? text : asciiLower(start, end)
+      }
+      let capitalized = word && bytes[start] >= 0x41 && bytes[start] <= 0x5A
+      let allCaps = capitalized && lowers == 0 && uppers >= 2
+      let last = bytes[end - 1]
+      let acronymLike: Bool
+      if allCaps {
+        acronymLike = !period || end - start <= 6
+      } else if capitalized, last >= 0x41 && last <= 0x5A, (3...8).contains(end - start), !hyphen {
+        acronymLike = uppers >= 3
+      } else {
+        acronymLike = false
+      }
+      return Token(
+        text: text, lower: lower, start: scalars.0, end: scalars.1, byteStart: start, byteEnd: end,
+        isWord: word, isCapitalized: capitalized, isAllCaps: allCaps, hasPeriod: period,
+        classes: classes, startsWithDigit: bytes[start] >= 0x30 && bytes[start] <= 0x39,
+        hasDigit: digits > 0, punctByte: !word && end - start == 1 ? bytes[start] : 0,
+        isAcronymLike: acronymLike)
+    }
+    /// The ASCII bytes at `start..<end` as a string.
+    func asciiString(_ start: Int, _ end: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    /// The ASCII bytes at `start..<end`, capitals lowered, as a string.
+    func asciiLower(_ start: Int, _ end: Int) -> String {
+      String(unsafeUninitializedCapacity: end - start) { buffer in
+        for k in start..<end {
+          let byte = bytes[k]
+          buffer[k - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+        }
+        return end - start
+      }
     }
     var i = 0
     var position = 0  // scalar offset of byte i
@@ -265,6 +333,14 @@ enum Tokenizer {
       i += length
       position += 1
       while i < bytes.count {
+        let byte = bytes[i]
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+          || (byte >= 0x30 && byte <= 0x39)
+        {
+          i += 1
+          position += 1
+          continue
+        }
         let (c, n) = scalar(at: i)
         if isWordScalar(c) {
           i += n
@@ -292,20 +368,36 @@ enum Tokenizer {
       }
       // A final period belongs to dotted and single-letter abbreviations.
       if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         var cursor = i + 1
         while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
         let nextIsLower =
           cursor < bytes.count && bytes[cursor] >= UInt8(ascii: "a")
           && bytes[cursor] <= UInt8(ascii: "z")
         let firstUpper = isUpper(scalar(at: start).0)
-        // "U.S", "Ph.D", "e.g" take their final period; "StyleKorean.com" does not.
-        let dotted =
-          word.utf8.contains(0x2E) && word.split(separator: ".").allSatisfy { $0.count <= 3 }
-        if dotted || (position - startPosition == 1 && firstUpper)
-          || Lexicon.periodAbbreviations.contains(word.lowercased())
-          || (nextIsLower && position - startPosition <= 4 && firstUpper)
-        {
+        let letters = position - startPosition
+        // The cheap tests first; the word is built only when they fail and
+        // it may be a listed abbreviation or a dotted form.
+        var takesPeriod =
+          (letters == 1 && firstUpper) || (nextIsLower && letters <= 4 && firstUpper)
+        if !takesPeriod {
+          let first =
+            bytes[start] >= 0x41 && bytes[start] <= 0x5A ? bytes[start] + 32 : bytes[start]
+          var hasDot = false
+          var ascii = true
+          for k in start..<i {
+            if bytes[k] == 0x2E { hasDot = true }
+            if bytes[k] >= 0x80 { ascii = false }
+          }
+          // Lowercasing keeps an ASCII word's length and first byte.
+          if hasDot || !ascii || periodFilter.mayContain(length: i - start, firstByte: first) {
+            let word = String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            // "U.S", "Ph.D", "e.g" take their final period; "StyleKorean.com" does not.
+            let dotted = hasDot && word.split(separator: ".").allSatisfy { $0.count <= 3 }
+            takesPeriod = dotted || Lexicon.periodAbbreviations.contains(word.lowercased())
+          }
+        }
+        if takesPeriod {
           i += 1
           position += 1
         }
@@ -336,57 +428,66 @@ enum Tokenizer {
 
 /// The lexicon's word classes in an open-addressing table keyed by an FNV-1a
 /// hash of a word's lowercase ASCII bytes: the tokenizer looks words up from
-/// their bytes without building a String or hashing one. The first 16
-/// bytes of each word are packed into the slot itself, so a probe reads no
-/// other memory (longer words keep their tail in an array).
+/// their bytes without building a String or hashing one. A slot is 16 bytes
+/// and holds the word's first 8 bytes, so the table stays in cache and a
+/// probe reads no other memory (longer words keep their rest in a side
+/// table); a hit hands back the word's lowercase string, so the token need
+/// not build one.
 struct WordClassTable: Sendable {
   static let shared = WordClassTable(Lexicon.wordClasses)
 
+  /// A plain-data slot; `entry` is 0 for an empty slot, otherwise one past
+  /// the word's index in ``words``.
   private struct Slot: Sendable {
-    var hash: UInt64
-    var head: (UInt64, UInt64)
-    var count: Int
-    var tail: [UInt8]
-    var classes: WordClass
+    var head: UInt64 = 0
+    var hash: UInt32 = 0
+    var entry: UInt16 = 0
+    var count: UInt8 = 0
   }
-  private var slots: [Slot?]
+  private var slots: [Slot]
+  /// By entry: the word folded to lowercase, its bytes after the 8th, and
+  /// its classes.
+  private var words: [String] = []
+  private var rests: [[UInt8]] = []
+  private var wordClasses: [WordClass] = []
   private let mask: Int
 
   init(_ table: [String: WordClass]) {
     var capacity = 16
-    while capacity < table.count * 4 { capacity <<= 1 }
-    slots = Array(repeating: nil, count: capacity)
+    while capacity < table.count * 2 { capacity <<= 1 }
+    slots = Array(repeating: Slot(), count: capacity)
     mask = capacity - 1
-    for (word, classes) in table.sorted(by: { $0.key < $1.key }) {
+    // Words longer than a slot can count, or past the entry numbering, are
+    // never looked up by the tokenizer (its words are shorter).
+    for (word, classes) in table.sorted(by: { $0.key < $1.key })
+    where word.utf8.count <= Int(UInt8.max) && words.count < Int(UInt16.max) {
       let bytes = Array(word.utf8)
       let (hash, head) = bytes.withUnsafeBufferPointer { WordClassTable.key($0, 0..<$0.count) }
       var index = Int(truncatingIfNeeded: hash) & mask
-      while slots[index] != nil { index = (index + 1) & mask }
+      while slots[index].entry != 0 { index = (index + 1) & mask }
+      // Lookups fold ASCII capitals, so the word's own spelling is stored folded.
+      words.append(word.lowercased())
+      rests.append(Array(bytes.dropFirst(8)))
+      wordClasses.append(classes)
       slots[index] = Slot(
-        hash: hash, head: head, count: bytes.count, tail: Array(bytes.dropFirst(16)),
-        classes: classes)
+        head: head, hash: UInt32(truncatingIfNeeded: hash >> 32), entry: UInt16(words.count),
+        count: UInt8(bytes.count))
     }
   }
 
-  /// FNV-1a over the bytes and the first 16 bytes packed little-endian,
+  /// FNV-1a over the bytes and the first 8 bytes packed little-endian,
   /// ASCII capitals folded to lowercase.
   @inline(__always)
-  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
-    UInt64, (UInt64, UInt64)
-  ) {
+  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var head: (UInt64, UInt64) = (0, 0)
+    var head: UInt64 = 0
     var offset = 0
     for k in range {
       var byte = bytes[k]
       if byte >= 0x41 && byte <= 0x5A { byte += 32 }
       hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01B3
-      if offset < 8 {
-        head.0 |= UInt64(byte) << (8 * offset)
-      } else if offset < 16 {
-        head.1 |= UInt64(byte) << (8 * (offset - 8))
-      }
+      if offset < 8 { head |= UInt64(byte) << (8 * offset) }
       offset += 1
     }
     return (hash, head)
@@ -394,30 +495,48 @@ struct WordClassTable: Sendable {
 
   /// The classes of the ASCII word at `range` of `bytes` (any case).
   func classes(of bytes: [UInt8], _ range: Range<Int>) -> WordClass {
-    bytes.withUnsafeBufferPointer { classes(of: $0, range) }
+    bytes.withUnsafeBufferPointer { entry($0, range)?.classes ?? [] }
   }
 
-  /// The classes of the ASCII word at `range` of `bytes` (any case).
-  func classes(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordClass {
-    let (hash, head) = WordClassTable.key(bytes, range)
-    var index = Int(truncatingIfNeeded: hash) & mask
-    while let slot = slots[index] {
-      if slot.hash == hash, slot.count == range.count, slot.head == head,
-        slot.count <= 16 || sameTail(slot.tail, bytes, range.lowerBound + 16..<range.upperBound)
-      {
-        return slot.classes
+  /// The lexicon's lowercase spelling and classes of the ASCII word at
+  /// `range` of `bytes` (any case), or nil for a word the lexicon lacks.
+  func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    word: String, classes: WordClass
+  )? {
+    entry(bytes, range, key: WordClassTable.key(bytes, range))
+  }
+
+  /// ``entry(_:_:)`` with the word's ``key(_:_:)`` already computed.
+  @inline(__always)
+  func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, key: (UInt64, UInt64)) -> (
+    word: String, classes: WordClass
+  )? {
+    guard range.count <= Int(UInt8.max) else { return nil }
+    let (full, head) = key
+    let hash = UInt32(truncatingIfNeeded: full >> 32)
+    let count = UInt8(range.count)
+    return slots.withUnsafeBufferPointer { slots in
+      var index = Int(truncatingIfNeeded: full) & mask
+      while slots[index].entry != 0 {
+        let slot = slots[index]
+        if slot.hash == hash, slot.count == count, slot.head == head {
+          let entry = Int(slot.entry) - 1
+          if count <= 8 || sameRest(rests[entry], bytes, range.lowerBound + 8..<range.upperBound) {
+            return (words[entry], wordClasses[entry])
+          }
+        }
+        index = (index + 1) & mask
       }
-      index = (index + 1) & mask
+      return nil
     }
-    return []
   }
 
-  private func sameTail(_ tail: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+  private func sameRest(_ rest: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Bool
   {
     for (offset, k) in range.enumerated() {
       let byte = bytes[k]
-      if tail[offset] != (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) { return false }
+      if rest[offset] != (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) { return false }
     }
     return true
   }

@@ -51,11 +51,10 @@ struct PhraseIndex: Sendable {
   /// Institution index → the field words of its canonical name.
   private(set) var ownFields: [Int: [Substring]] = [:]
   private(set) var longest = 1
-  /// The first word of every phrase: a cheap test before building keys.
-  private(set) var firstWords: Set<String> = []
-  /// Every word-level prefix of every phrase: a key that is not one cannot
-  /// grow into a match.
-  private(set) var prefixes: Set<String> = []
+  /// Every word-level prefix of every phrase, by the hash of its words: a
+  /// run whose hash is not here cannot grow into a match, and the scan
+  /// builds no key string until a whole phrase's hash is found.
+  private var prefixes = PrefixTable()
 
   /// The index of the built-in gazetteer, built once.
   static let builtIn = PhraseIndex(.builtIn)
@@ -191,10 +190,11 @@ struct PhraseIndex: Sendable {
     if phrases[key] == nil {
       phrases[key] = Entry(target: target, capitalsOnly: capitals)
     }
+    var hash: UInt64 = 0
     let words = key.split(separator: " ")
-    if let first = words.first { firstWords.insert(String(first)) }
-    for length in 1...max(1, words.count) {
-      prefixes.insert(words.prefix(length).joined(separator: " "))
+    for (n, word) in words.enumerated() {
+      hash = PhraseIndex.extend(hash, with: PhraseIndex.wordHash(word.utf8), first: n == 0)
+      prefixes.insert(hash, phrase: n == words.count - 1)
     }
     longest = max(longest, tokens.filter { PhraseIndex.isSignificant($0) }.count)
   }
@@ -223,32 +223,35 @@ struct PhraseIndex: Sendable {
   /// The longest phrase starting at `start` (a capitalised word) and
   /// ending at or before `limit`, as (end index, target).
   func longestMatch(_ tokens: [Token], at start: Int, limit: Int? = nil) -> (Int, Target)? {
-    guard start < tokens.count, tokens[start].isCapitalized, firstWords.contains(tokens[start].key)
+    guard start < tokens.count, tokens[start].isCapitalized,
+      PhraseIndex.isSignificant(tokens[start])
     else { return nil }
     let limit = min(limit ?? tokens.count, tokens.count)
-    var significant: [Int] = []
+    // Runs of growing length, hashed word by word; the longest hit wins. A
+    // hash says only "maybe": a whole phrase's key is built and looked up
+    // before it counts, so a collision costs time, never a wrong match.
+    var hash: UInt64 = 0
+    var words = 0
+    var best: (Int, Target)?
     var cursor = start
-    while cursor < limit, significant.count < longest {
+    while cursor < limit, words < longest {
       let token = tokens[cursor]
-      if PhraseIndex.isSignificant(token) {
-        significant.append(cursor)
-      } else if !(token.isPunct(",") || token.isPunct("-") || token.isPunct("\u{2013}")
-        || token.lower == "the")
-      {
+      defer { cursor += 1 }
+      guard PhraseIndex.isSignificant(token) else {
+        if token.isPunct(",") || token.isPunct("-") || token.isPunct("\u{2013}")
+          || token.lower == "the"
+        {
+          continue
+        }
         break
       }
-      cursor += 1
-    }
-    // Keys of growing length, built once each; the longest hit wins.
-    var key = ""
-    var best: (Int, Target)?
-    for (n, position) in significant.enumerated() {
-      let token = tokens[position]
-      let word = token.text == "&" ? "and" : (token.text == "\u{2019}s" ? "'s" : token.key)
-      key = n == 0 ? word : key + " " + word
-      guard prefixes.contains(key) else { break }
-      guard let entry = phrases[key] else { continue }
-      let end = position + 1
+      hash = PhraseIndex.extend(hash, with: PhraseIndex.wordHash(token), first: words == 0)
+      words += 1
+      guard let isPhrase = prefixes.lookup(hash) else { break }
+      guard isPhrase, let entry = phrases[PhraseIndex.key(tokens[start...cursor])] else {
+        continue
+      }
+      let end = cursor + 1
       if !entry.capitalsOnly
         || tokens[start..<end].filter(\.isWord).allSatisfy({ $0.isAllCaps || $0.text.count <= 2 })
       {
@@ -256,6 +259,30 @@ struct PhraseIndex: Sendable {
       }
     }
     return best
+  }
+
+  /// FNV-1a of a word's key bytes.
+  static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The hash of a significant token's word as ``key(_:)`` writes it:
+  /// "&" is "and", any possessive is "'s", periods are dropped.
+  static func wordHash(_ token: Token) -> UInt64 {
+    if !token.isWord { return wordHash((token.text == "&" ? "and" : "'s").utf8) }
+    if token.hasPeriod { return wordHash(token.lower.utf8.lazy.filter { $0 != 0x2E }) }
+    return wordHash(token.lower.utf8)
+  }
+
+  /// The hash of a run of words, extended by one word.
+  @inline(__always)
+  static func extend(_ hash: UInt64, with word: UInt64, first: Bool) -> UInt64 {
+    first ? word : (hash ^ (word &+ 0x9E37_79B9_7F4A_7C15 &+ (hash << 6) &+ (hash >> 2)))
   }
 
   /// The exact-phrase target of a whole token run, if any.
@@ -266,5 +293,52 @@ struct PhraseIndex: Sendable {
 
   func exact(_ tokens: ArraySlice<Token>) -> Target? {
     phrases[PhraseIndex.key(tokens)]?.target
+  }
+}
+
+/// A set of 64-bit hashes, each marked as a whole phrase or only a prefix:
+/// open addressing on the hash's own low bits, so a probe costs a few
+/// instructions (a `Set<UInt64>` would run SipHash on every word).
+private struct PrefixTable: Sendable {
+  /// 0: empty; 1: a prefix; 2: a prefix that is also a whole phrase.
+  private var marks: [UInt8] = Array(repeating: 0, count: 1024)
+  private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
+  private var count = 0
+
+  /// Nil when no phrase starts with the run; otherwise whether some phrase
+  /// is the whole run.
+  @inline(__always)
+  func lookup(_ hash: UInt64) -> Bool? {
+    let mask = hashes.count - 1
+    var index = Int(truncatingIfNeeded: hash) & mask
+    while marks[index] != 0 {
+      if hashes[index] == hash { return marks[index] == 2 }
+      index = (index + 1) & mask
+    }
+    return nil
+  }
+
+  mutating func insert(_ hash: UInt64, phrase: Bool) {
+    if (count + 1) * 2 > hashes.count { grow() }
+    let mask = hashes.count - 1
+    var index = Int(truncatingIfNeeded: hash) & mask
+    while marks[index] != 0 {
+      if hashes[index] == hash {
+        if phrase { marks[index] = 2 }
+        return
+      }
+      index = (index + 1) & mask
+    }
+    hashes[index] = hash
+    marks[index] = phrase ? 2 : 1
+    count += 1
+  }
+
+  private mutating func grow() {
+    let old = zip(hashes, marks).filter { $0.1 != 0 }
+    hashes = Array(repeating: 0, count: hashes.count * 2)
+    marks = Array(repeating: 0, count: marks.count * 2)
+    count = 0
+    for (hash, mark) in old { insert(hash, phrase: mark == 2) }
   }
 }

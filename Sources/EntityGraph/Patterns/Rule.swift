@@ -18,25 +18,59 @@ import Foundation
 /// `notBefore` / `before` and `notAfter` / `after` are patterns that must
 /// not (or must) match right before the match or right after it. Every
 /// rule's examples run as tests (`RuleExampleTests`).
-struct Rule: Sendable, Hashable {
+///
+/// A rule is a reference: a match carries its rule without copying the
+/// patterns, action and examples (the matcher makes thousands of matches).
+final class Rule: Sendable, Hashable {
   /// A stable id, `family.name`: what `extract --explain` reports.
-  var id: String
-  var phase: String
+  let id: String
+  let phase: String
   /// Breaks ties between matches of equal length: higher wins.
-  var priority: Int
-  var pattern: TokenPattern
+  let priority: Int
+  let pattern: TokenPattern
   /// A rule written in Swift: listed for its id and examples, never matched
   /// by the engine.
-  var inCode = false
-  var before: TokenPattern?
-  var notBefore: TokenPattern?
-  var after: TokenPattern?
-  var notAfter: TokenPattern?
+  let inCode: Bool
+  let before: TokenPattern?
+  let notBefore: TokenPattern?
+  let after: TokenPattern?
+  let notAfter: TokenPattern?
   /// What the match makes, read by the phase's code ("kind": "meet").
-  var action: [String: String]
+  let action: [String: String]
   /// Sentences the rule matches, and sentences it must not match.
-  var matchExamples: [String]
-  var noMatchExamples: [String]
+  let matchExamples: [String]
+  let noMatchExamples: [String]
+
+  init(
+    id: String, phase: String, priority: Int, pattern: TokenPattern, inCode: Bool = false,
+    before: TokenPattern? = nil, notBefore: TokenPattern? = nil, after: TokenPattern? = nil,
+    notAfter: TokenPattern? = nil, action: [String: String], matchExamples: [String],
+    noMatchExamples: [String]
+  ) {
+    self.id = id
+    self.phase = phase
+    self.priority = priority
+    self.pattern = pattern
+    self.inCode = inCode
+    self.before = before
+    self.notBefore = notBefore
+    self.after = after
+    self.notAfter = notAfter
+    self.action = action
+    self.matchExamples = matchExamples
+    self.noMatchExamples = noMatchExamples
+  }
+
+  /// Rules are equal when they are the same rule: the same id in the same
+  /// phase (ids are unique within a phase).
+  static func == (lhs: Rule, rhs: Rule) -> Bool {
+    lhs === rhs || (lhs.id == rhs.id && lhs.phase == rhs.phase)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(phase)
+  }
 }
 
 extension Rule: CustomStringConvertible {
@@ -48,10 +82,20 @@ extension Rule: CustomStringConvertible {
 struct RuleMatch: Sendable, Hashable {
   var rule: Rule
   var range: Range<Int>
-  var captures: [String: Range<Int>]
+  /// Named captures in pattern order; a name taken twice keeps its first
+  /// range. A rule has a capture or two, so a list beats a dictionary.
+  var captures: [Capture]
+
+  /// A named part of a match.
+  struct Capture: Sendable, Hashable {
+    var name: String
+    var range: Range<Int>
+  }
 
   /// The capture `name`, or the whole match.
-  func capture(_ name: String) -> Range<Int> { captures[name] ?? range }
+  func capture(_ name: String) -> Range<Int> {
+    captures.first { $0.name == name }?.range ?? range
+  }
 }
 
 /// The rules of one phase, indexed by the words that can start them.
@@ -144,7 +188,7 @@ struct RulePhase: Sendable {
         found.append(
           RuleMatch(
             rule: rules[n], range: start..<match.end,
-            captures: Dictionary(match.captures, uniquingKeysWith: { first, _ in first })))
+            captures: match.captures.map { RuleMatch.Capture(name: $0.0, range: $0.1) }))
         break  // the longest acceptable match of this rule here
       }
     }

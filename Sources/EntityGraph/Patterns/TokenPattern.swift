@@ -1,3 +1,5 @@
+import PressReleases
+
 /// What one pattern element asks of a token (or of a mention found by an
 /// earlier phase), in the spirit of spaCy's `Matcher` and GATE's JAPE.
 ///
@@ -78,6 +80,8 @@ struct MatchInput {
 /// sets (a ``TokenConstraint`` copy retains every one of them).
 private final class CompiledConstraint: Sendable {
   let words: Set<String>?
+  /// Rejects most tokens before `words` hashes their text.
+  let filter: WordFilter
   let shape: TokenConstraint.Shape?
   let punct: String?
   let entity: Set<String>?
@@ -88,6 +92,7 @@ private final class CompiledConstraint: Sendable {
 
   init(_ c: TokenConstraint) {
     words = c.acceptedWords
+    filter = WordFilter(c.acceptedWords ?? [])
     shape = c.shape
     punct = c.punct
     entity = c.entity
@@ -113,7 +118,11 @@ private final class CompiledConstraint: Sendable {
 
   private func holds(_ i: Int, in input: MatchInput) -> Bool {
     if !any {
-      if let words, !words.contains(input.tokens[i].lower) { return false }
+      if let words,
+        !filter.mayContain(input.tokens[i].lower) || !words.contains(input.tokens[i].lower)
+      {
+        return false
+      }
       if let shape {
         switch shape {
         case .capitalized: if !input.tokens[i].isCapitalized { return false }
@@ -158,6 +167,9 @@ private struct Walk {
   init(elements: [CompiledElement], input: MatchInput) {
     self.elements = elements
     self.input = input
+    // Room for the usual search, so the stacks are allocated once.
+    ends.reserveCapacity(16)
+    captures.reserveCapacity(4)
   }
 
   // Bounded: a pattern of n elements with quantifiers up to m explores at
@@ -231,6 +243,7 @@ struct TokenPattern: Sendable, Hashable {
     }
     var walk = Walk(elements: compiled, input: input)
     walk.run(0, start)
+    if walk.results.count <= 1 { return walk.results }
     // Stable: among equal ends, the order the walk found them in.
     return walk.results.enumerated().sorted {
       $0.element.end != $1.element.end ? $0.element.end > $1.element.end : $0.offset < $1.offset

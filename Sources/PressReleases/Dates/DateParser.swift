@@ -232,6 +232,12 @@ extension DateParser {
     return table
   }()
 
+  /// Quick rejection before the lookups of every word.
+  fileprivate static let markerFilter = WordFilter(markerWords.keys)
+  fileprivate static let calendarFilter = WordFilter(
+    Array(fullMonths.keys) + Array(shortMonths.keys) + Array(fullWeekdays)
+      + Array(shortWeekdays))
+
   fileprivate static let futureWords: Set<String> = [
     "will", "shall", "plan", "plans", "planned", "planning", "scheduled", "schedule",
     "upcoming", "forthcoming", "tentatively", "next",
@@ -270,6 +276,15 @@ extension DateParser {
     }
 
     // MARK: Tokenizing
+
+    /// The text of a run of scalars, encoded in one pass (appending the
+    /// scalars to a string view one by one costs several times more).
+    static func string(_ run: ArraySlice<Unicode.Scalar>) -> String {
+      var utf8: [UInt8] = []
+      utf8.reserveCapacity(run.count * 2)
+      for scalar in run { UTF8.encode(scalar) { utf8.append($0) } }
+      return String(decoding: utf8, as: UTF8.self)
+    }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
@@ -760,7 +775,9 @@ extension DateParser {
       for i in tokens.indices where tokens[i].kind == .word {
         let w = tokens[i].key
         // One lookup per word decides which rule, if any, applies.
-        guard !w.isEmpty, let kind = DateParser.markerWords[w] else { continue }
+        guard !w.isEmpty, DateParser.markerFilter.mayContain(w),
+          let kind = DateParser.markerWords[w]
+        else { continue }
         switch kind {
         case .future:
           put(i, i, .future)
@@ -819,6 +836,7 @@ extension DateParser {
         case .word:
           worth =
             (tok.shape == .capitalized || tok.shape == .upper)
+            && DateParser.calendarFilter.mayContain(tok.key)
             && (DateParser.fullMonths[tok.key] != nil || DateParser.shortMonths[tok.key] != nil
               || DateParser.fullWeekdays.contains(tok.key)
               || DateParser.shortWeekdays.contains(tok.key))
@@ -837,7 +855,7 @@ extension DateParser {
           else { continue }
           let a = tokens[candidate.first].start
           let b = tokens[candidate.last].end
-          let text = String(String.UnicodeScalarView(scalars[a..<b]))
+          let text = TokenScanner.string(scalars[a..<b])
           matched = DateMention(text: text, start: a, end: b, span: span, tense: tense)
           matchedLast = candidate.last
           break
