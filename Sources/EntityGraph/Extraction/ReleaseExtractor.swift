@@ -236,12 +236,13 @@ struct State {
       }
     }
     guard !byFirst.isEmpty else { return }
+    let firstWords = WordFilter(byFirst.keys)
     for s in sentences.indices {
       let tokens = sentences[s].tokens
       var i = 0
       while i < tokens.count {
         guard tokens[i].isCapitalized, !sentences[s].claimed[i],
-          let candidates = byFirst[tokens[i].text]
+          firstWords.mayContain(tokens[i].text), let candidates = byFirst[tokens[i].text]
         else {
           i += 1
           continue
@@ -273,8 +274,15 @@ struct State {
     keys: Set<String>, type: EntityType, name: String, form: String, country: String? = nil,
     gazetteerID: String? = nil, person: PersonName? = nil
   ) -> Int {
-    let known = byKey
-    if let existing = keys.sorted().compactMap({ known[$0] }).first {
+    // The entity of the smallest known key (keys are compared in order, so
+    // the choice does not depend on the set's iteration order).
+    var found: (key: String, entity: Int)?
+    for key in keys {
+      guard let entity = byKey[key] else { continue }
+      if let current = found, current.key <= key { continue }
+      found = (key, entity)
+    }
+    if let existing = found?.entity {
       result.entities[existing].addForm(form)
       for key in keys where byKey[key] == nil {
         byKey[key] = existing

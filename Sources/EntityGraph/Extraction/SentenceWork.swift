@@ -29,9 +29,11 @@ struct SentenceWork {
   /// token, that ends at each token boundary, and that covers each token:
   /// lookups are then constant time, however long the sentence (a 500 KB
   /// sentence was quadratic).
-  private var firstStarting: [Int32] = []
-  private var firstEnding: [Int32] = []
-  private var firstCovering: [Int32] = []
+  ///
+  /// One array of triples, one allocation per sentence: at token boundary
+  /// `i`, (first span starting at `i`, first ending at `i`, first covering
+  /// token `i`); the last entry's covering slot is unused.
+  private var firsts: [(starting: Int32, ending: Int32, covering: Int32)] = []
   /// Bracket depth at each token.
   var depth: [Int]
   /// True for tokens inside a quotation of six or more words (speech).
@@ -86,9 +88,7 @@ struct SentenceWork {
       for j in start..<tokens.count { speech[j] = true }
     }
     inSpeech = speech
-    firstCovering = Array(repeating: -1, count: tokens.count)
-    firstStarting = Array(repeating: -1, count: tokens.count + 1)
-    firstEnding = Array(repeating: -1, count: tokens.count + 1)
+    firsts = Array(repeating: (-1, -1, -1), count: tokens.count + 1)
   }
 
   /// Marks tokens as part of a mention and records it.
@@ -106,42 +106,40 @@ struct SentenceWork {
       for i in span.range { claimed[i] = false }
     }
     spans.removeAll { $0.range.overlaps(range) }
-    firstStarting = Array(repeating: -1, count: tokens.count + 1)
-    firstEnding = Array(repeating: -1, count: tokens.count + 1)
-    firstCovering = Array(repeating: -1, count: tokens.count)
+    firsts = Array(repeating: (-1, -1, -1), count: tokens.count + 1)
     for (n, span) in spans.enumerated() { index(span, at: n) }
   }
 
   /// Adds the span at position `n` of ``spans`` to the indexes.
   private mutating func index(_ span: Span, at n: Int) {
     let (start, end) = (span.range.lowerBound, span.range.upperBound)
-    if start >= 0, start < firstStarting.count, firstStarting[start] < 0 {
-      firstStarting[start] = Int32(n)
+    if start >= 0, start < firsts.count, firsts[start].starting < 0 {
+      firsts[start].starting = Int32(n)
     }
-    if end >= 0, end < firstEnding.count, firstEnding[end] < 0 { firstEnding[end] = Int32(n) }
-    for i in span.range where i >= 0 && i < firstCovering.count && firstCovering[i] < 0 {
-      firstCovering[i] = Int32(n)
+    if end >= 0, end < firsts.count, firsts[end].ending < 0 { firsts[end].ending = Int32(n) }
+    for i in span.range where i >= 0 && i < tokens.count && firsts[i].covering < 0 {
+      firsts[i].covering = Int32(n)
     }
   }
 
   /// The span that covers token `i`, if any (the first found).
   func span(at i: Int) -> Span? {
-    guard i >= 0, i < firstCovering.count, firstCovering[i] >= 0 else { return nil }
-    return spans[Int(firstCovering[i])]
+    guard i >= 0, i < tokens.count, firsts[i].covering >= 0 else { return nil }
+    return spans[Int(firsts[i].covering)]
   }
 
   /// The span that starts at token `i` (skipping a "the").
   func span(startingAt i: Int) -> Span? {
     var i = i
     if i < tokens.count, tokens[i].lower == "the" { i += 1 }
-    guard i >= 0, i < firstStarting.count, firstStarting[i] >= 0 else { return nil }
-    return spans[Int(firstStarting[i])]
+    guard i >= 0, i < firsts.count, firsts[i].starting >= 0 else { return nil }
+    return spans[Int(firsts[i].starting)]
   }
 
   /// The span that ends right before token `i`.
   func span(endingAt i: Int) -> Span? {
-    guard i >= 0, i < firstEnding.count, firstEnding[i] >= 0 else { return nil }
-    return spans[Int(firstEnding[i])]
+    guard i >= 0, i < firsts.count, firsts[i].ending >= 0 else { return nil }
+    return spans[Int(firsts[i].ending)]
   }
 
   /// The text of tokens in a range, with spacing as in the sentence.

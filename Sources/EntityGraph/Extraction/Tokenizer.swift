@@ -261,7 +261,13 @@ enum Tokenizer {
         // token is written in lowercase.
         classes = known.classes
         lower = known.word
-        text = uppers == 0 ? known.word : asciiString(start, end)
+        if uppers == 0 {
+          text = known.word
+        } else if uppers == 1, bytes[start] >= 0x41 && bytes[start] <= 0x5A {
+          text = known.capitalized
+        } else {
+          text = asciiString(start, end)
+        }
       } else {
         text = asciiString(start, end)
         lower = uppers == 0 ? text : asciiLower(start, end)
@@ -448,6 +454,9 @@ struct WordClassTable: Sendable {
   /// By entry: the word folded to lowercase, its bytes after the 8th, and
   /// its classes.
   private var words: [String] = []
+  /// By entry: the word with its first letter capitalised ("Minister"),
+  /// the other spelling that is common in text.
+  private var capitalizedWords: [String] = []
   private var rests: [[UInt8]] = []
   private var wordClasses: [WordClass] = []
   private let mask: Int
@@ -467,6 +476,7 @@ struct WordClassTable: Sendable {
       while slots[index].entry != 0 { index = (index + 1) & mask }
       // Lookups fold ASCII capitals, so the word's own spelling is stored folded.
       words.append(word.lowercased())
+      capitalizedWords.append(word.prefix(1).uppercased() + word.lowercased().dropFirst())
       rests.append(Array(bytes.dropFirst(8)))
       wordClasses.append(classes)
       slots[index] = Slot(
@@ -501,7 +511,7 @@ struct WordClassTable: Sendable {
   /// The lexicon's lowercase spelling and classes of the ASCII word at
   /// `range` of `bytes` (any case), or nil for a word the lexicon lacks.
   func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
-    word: String, classes: WordClass
+    word: String, capitalized: String, classes: WordClass
   )? {
     entry(bytes, range, key: WordClassTable.key(bytes, range))
   }
@@ -509,7 +519,7 @@ struct WordClassTable: Sendable {
   /// ``entry(_:_:)`` with the word's ``key(_:_:)`` already computed.
   @inline(__always)
   func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, key: (UInt64, UInt64)) -> (
-    word: String, classes: WordClass
+    word: String, capitalized: String, classes: WordClass
   )? {
     guard range.count <= Int(UInt8.max) else { return nil }
     let (full, head) = key
@@ -522,7 +532,7 @@ struct WordClassTable: Sendable {
         if slot.hash == hash, slot.count == count, slot.head == head {
           let entry = Int(slot.entry) - 1
           if count <= 8 || sameRest(rests[entry], bytes, range.lowerBound + 8..<range.upperBound) {
-            return (words[entry], wordClasses[entry])
+            return (words[entry], capitalizedWords[entry], wordClasses[entry])
           }
         }
         index = (index + 1) & mask

@@ -292,7 +292,17 @@ struct PhraseIndex: Sendable {
   }
 
   func exact(_ tokens: ArraySlice<Token>) -> Target? {
-    phrases[PhraseIndex.key(tokens)]?.target
+    // The hash of the run's words first: most runs are no phrase, and a
+    // run whose hash is not a whole phrase's certainly is not one.
+    var hash: UInt64 = 0
+    var words = 0
+    for token in tokens where PhraseIndex.isSignificant(token) {
+      hash = PhraseIndex.extend(hash, with: PhraseIndex.wordHash(token), first: words == 0)
+      words += 1
+      if words > longest { return nil }
+    }
+    guard words > 0, prefixes.lookup(hash) == true else { return nil }
+    return phrases[PhraseIndex.key(tokens)]?.target
   }
 }
 

@@ -60,7 +60,12 @@ public struct DateParser: Sendable {
   public func mentions(in text: String) -> [DateMention] {
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(text.utf8.count)
-    scalars.append(contentsOf: text.unicodeScalars)
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: each byte is its scalar, without decoding.
+      for byte in text.utf8 { scalars.append(Unicode.Scalar(byte)) }
+    } else {
+      scalars.append(contentsOf: text.unicodeScalars)
+    }
     let scanner = TokenScanner(scalars)
     return scanner.mentions(parser: self)
   }
