@@ -149,7 +149,7 @@ enum Lexicon {
     add(MeetingFinder.triggerWords, .trigger)
     add(State.representativeNouns, .representative)
     add(State.dealNouns, .dealNoun)
-    add(RuleBook.builtIn.firstWords, .ruleStart)
+    for phase in RuleBook.builtIn.phases.values { add(phase.firstWords, phase.startClass) }
     add(MeetingFinder.awardVerbs, .awardVerb)
     add(MeetingFinder.awardNouns, .awardNoun)
     add(State.parentCueWords, .parentCue)
@@ -190,4 +190,9 @@ struct WordClass: OptionSet, Hashable, Sendable {
   static let awardNoun = WordClass(rawValue: 1 << 20)
   /// A word that states a parent body: "under", "arm", "affiliate".
   static let parentCue = WordClass(rawValue: 1 << 21)
+  /// The first words of built-in rule phase `n` (in phase-name order), for
+  /// the first ten phases; nil for later ones, which share ``ruleStart``.
+  static func phaseStart(_ n: Int) -> WordClass? {
+    n >= 0 && n < 10 ? WordClass(rawValue: 1 << UInt32(22 + n)) : nil
+  }
 }

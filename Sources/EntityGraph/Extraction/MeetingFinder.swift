@@ -198,7 +198,9 @@ struct MeetingFinder {
         $0 > 0 && tokens[$0].lower.utf8.count == 4 && tokens[$0].lower == "that"
           && Self.reportingVerbs.contains(tokens[$0 - 1].lower)
       } ?? tokens.count
-    guard Self.triggerRules.mayMatch(tokens) else { return nil }
+    guard Self.triggerRules.mayMatch(tokens, classes: state.sentences[s].classes) else {
+      return nil
+    }
     var best: (at: Int, match: RuleMatch, order: Int)?
     // With the sentence's mentions: "received Ole Brun" asks for a person.
     let input = state.matchInput(s)

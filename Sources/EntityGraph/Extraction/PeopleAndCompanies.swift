@@ -353,7 +353,7 @@ extension State {
   /// word that makes it a body (a head noun or company ending).
   mutating func findCuedNames(_ s: Int) {
     let tokens = sentences[s].tokens
-    guard Self.personCues.mayMatch(tokens) else { return }
+    guard Self.personCues.mayMatch(tokens, classes: sentences[s].classes) else { return }
     for match in Self.personCues.matches(in: matchInput(s)) {
       var rule = match.rule.id
       var start = match.range.upperBound

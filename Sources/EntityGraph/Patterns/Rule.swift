@@ -110,30 +110,38 @@ struct RulePhase: Sendable {
   private var unanchored: [Int] = []
   /// Each rule's position in the file, for ties.
   private var order: [String: Int] = [:]
-  /// True for the built-in phases, whose first words carry
-  /// ``WordClass/ruleStart`` (a bit test instead of a lookup per token).
+  /// True for the built-in phases, whose first words carry the phase's
+  /// own word class (a bit test instead of a lookup per token).
   private let builtIn: Bool
+  /// The word class of the words that start this built-in phase's rules.
+  let startClass: WordClass
 
   /// The words that can start a match of a rule of this phase.
   var firstWords: Set<String> { Set(byFirstWord.keys) }
 
   /// False when no rule can match: every rule starts with a known word
   /// and none of those words is in the sentence (a cheap first test: the
-  /// words carry ``WordClass/ruleStart``).
+  /// words of a built-in phase carry its ``startClass``).
   func mayMatch(_ tokens: [Token]) -> Bool {
-    !unanchored.isEmpty
-      || tokens.contains {
-        (!builtIn || $0.classes.contains(.ruleStart)) && byFirstWord[$0.lower] != nil
-      }
+    if !unanchored.isEmpty { return true }
+    if builtIn { return tokens.contains { $0.classes.contains(startClass) } }
+    return tokens.contains { byFirstWord[$0.lower] != nil }
+  }
+
+  /// ``mayMatch(_:)`` from the union of a sentence's word classes: one bit
+  /// test for a built-in phase.
+  func mayMatch(_ tokens: [Token], classes: WordClass) -> Bool {
+    builtIn && unanchored.isEmpty ? classes.contains(startClass) : mayMatch(tokens)
   }
 
   /// A rule's position in its file (ties go to the earlier rule).
   func rank(_ rule: Rule) -> Int { order[rule.id, default: 0] }
 
-  init(name: String, rules: [Rule], builtIn: Bool = false) {
+  init(name: String, rules: [Rule], builtIn: Bool = false, startClass: WordClass = .ruleStart) {
     self.name = name
     self.rules = rules
     self.builtIn = builtIn
+    self.startClass = startClass
     for (n, rule) in rules.enumerated() {
       order[rule.id] = n
       if let first = rule.pattern.elements.first, first.min >= 1,
@@ -157,7 +165,7 @@ struct RulePhase: Sendable {
   /// test, cheaper than a call with the whole input.
   @inline(__always)
   func mayStart(at token: Token) -> Bool {
-    !builtIn || !unanchored.isEmpty || token.classes.contains(.ruleStart)
+    !builtIn || !unanchored.isEmpty || token.classes.contains(startClass)
   }
 
   /// The matches of every rule that start at token `start` (for each
@@ -166,7 +174,7 @@ struct RulePhase: Sendable {
   func matches(startingAt start: Int, in input: MatchInput) -> [RuleMatch] {
     // Only words that start some rule need the lookup.
     let anchored =
-      !builtIn || input.tokens[start].classes.contains(.ruleStart)
+      !builtIn || input.tokens[start].classes.contains(startClass)
       ? byFirstWord[input.tokens[start].lower] ?? [] : []
     let candidates = unanchored.isEmpty ? anchored : (unanchored + anchored).sorted()
     var found: [RuleMatch] = []
@@ -250,9 +258,16 @@ struct RuleBook: Sendable {
         preconditionFailure("built-in rules \(url.lastPathComponent): \(error)")
       }
     }
+    // Each phase's first words get a word class of their own, while bits last.
+    let classes = Dictionary(
+      uniqueKeysWithValues: phases.keys.sorted().enumerated().map { n, name in
+        (name, WordClass.phaseStart(n) ?? .ruleStart)
+      })
     return RuleBook(
       phases: phases.mapValues { rules in
-        RulePhase(name: rules[0].phase, rules: rules.filter { !$0.inCode }, builtIn: true)
+        RulePhase(
+          name: rules[0].phase, rules: rules.filter { !$0.inCode }, builtIn: true,
+          startClass: classes[rules[0].phase] ?? .ruleStart)
       },
       codeRules: phases.values.flatMap { $0.filter(\.inCode) }.sorted { $0.id < $1.id })
   }()

@@ -157,7 +157,7 @@ struct Resolver {
 
     // Renamed institutions that both appear: predecessor → successor.
     let byGazetteer = Dictionary(
-      entities.compactMap { e in e.id.split(separator: ":").last.map { (String($0), e.id) } },
+      entities.compactMap { e in Resolver.lastPart(of: e.id).map { (String($0), e.id) } },
       uniquingKeysWith: { a, _ in a })
     var successions: [Succession] = []
     for institution in gazetteer.institutions {
@@ -232,6 +232,15 @@ struct Resolver {
     let country = locals.compactMap(\.country).min()
     return Entity(
       id: "\(type.rawValue):\(slug)", name: name, type: type, aliases: aliases, country: country)
+  }
+
+  /// The part of an id after its last colon ("g:kr-motir" → "kr-motir"),
+  /// as `id.split(separator: ":").last` gives it, without splitting.
+  static func lastPart(of id: String) -> Substring? {
+    if let colon = id.lastIndex(of: ":"), id.index(after: colon) != id.endIndex {
+      return id[id.index(after: colon)...]
+    }
+    return id.split(separator: ":").last
   }
 
   /// The most frequent name, then the longest, then the first in order.
