@@ -237,8 +237,9 @@ struct Resolver {
   /// The part of an id after its last colon ("g:kr-motir" → "kr-motir"),
   /// as `id.split(separator: ":").last` gives it, without splitting.
   static func lastPart(of id: String) -> Substring? {
-    if let colon = id.lastIndex(of: ":"), id.index(after: colon) != id.endIndex {
-      return id[id.index(after: colon)...]
+    // On the UTF-8 view: a colon is one byte, and no grapheme breaking is needed.
+    if let colon = id.utf8.lastIndex(of: 0x3A), id.utf8.index(after: colon) != id.utf8.endIndex {
+      return id[id.utf8.index(after: colon)...]
     }
     return id.split(separator: ":").last
   }
@@ -279,7 +280,9 @@ struct Resolver {
       // Deletion variants as FNV-1a hashes of the letters with one skipped:
       // no strings built. A collision only adds a candidate, which the exact
       // check rejects.
-      var variants: [UInt64: [Int]] = [:]
+      // (variant hash, name index), sorted later: names sharing a variant
+      // are then neighbours, without a dictionary of arrays.
+      var variants: [(hash: UInt64, name: Int)] = []
       var fullSets: [String: [Int]] = [:]
       var subsetKeys: [[String]] = []
       func hash(_ bytes: [UInt8], skipping cut: Int) -> UInt64 {
@@ -296,7 +299,7 @@ struct Resolver {
         if name.characters.count >= 4 {
           for cut in bytes.indices { own.insert(hash(bytes, skipping: cut)) }
         }
-        for variant in own { variants[variant, default: []].append(i) }
+        for variant in own { variants.append((variant, i)) }
         let words = name.words.map(String.init).sorted()
         var keys: [String] = []
         if words.count >= 2, words.count <= 6 {
@@ -309,17 +312,31 @@ struct Resolver {
         }
         subsetKeys.append(keys)
       }
-      var pairs: Set<[Int]> = []
-      for group in variants.values where group.count > 1 {
-        for a in group { for b in group where a < b { pairs.insert([a, b]) } }
+      // Pairs packed as `a << 32 | b` with a < b: sorting the packed values
+      // sorts the pairs.
+      var pairs: Set<UInt64> = []
+      func pair(_ a: Int, _ b: Int) -> UInt64 {
+        UInt64(Swift.min(a, b)) << 32 | UInt64(Swift.max(a, b))
+      }
+      variants.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.name < $1.name }
+      var start = 0
+      while start < variants.count {
+        var end = start + 1
+        while end < variants.count, variants[end].hash == variants[start].hash { end += 1 }
+        for a in start..<end {
+          for b in (a + 1)..<end where variants[a].name != variants[b].name {
+            pairs.insert(pair(variants[a].name, variants[b].name))
+          }
+        }
+        start = end
       }
       // A name whose whole word set is a subset of another's.
       for (i, keys) in subsetKeys.enumerated() {
         for key in keys {
-          for j in fullSets[key] ?? [] where j != i { pairs.insert([min(i, j), max(i, j)]) }
+          for j in fullSets[key] ?? [] where j != i { pairs.insert(pair(i, j)) }
         }
       }
-      return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }
+      return pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
     /// True when the names differ by one letter, or one's words contain the
