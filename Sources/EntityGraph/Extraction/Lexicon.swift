@@ -47,6 +47,16 @@ enum Lexicon {
     return result
   }
 
+  /// The function words of list `list` in `function-words.txt`, in file order.
+  static func functionWords(_ list: String) -> [String] {
+    let words = functionWordEntries.filter { $0.value == list }.map(\.word)
+    precondition(!words.isEmpty, "lexicon/function-words.txt has no list \(list)")
+    return words
+  }
+
+  /// `function-words.txt`, read once for all its lists.
+  private static let functionWordEntries = entries("function-words")
+
   /// The words of list `name`, or nil when there is no such list.
   static func listIfPresent(_ name: String) -> Set<String>? {
     text(name).map { Set(parse($0).map(\.word)) }

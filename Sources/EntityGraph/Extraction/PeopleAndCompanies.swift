@@ -499,7 +499,7 @@ extension State {
       var nameRange: Range<Int>?
       var qualifierWords: Range<Int>?
       // "for Bilateral Economic Affairs Kim Sun-young", "of Finance".
-      if titleEnd + 1 < tokens.count, State.forOf.contains(tokens[titleEnd].lower),
+      if titleEnd + 1 < tokens.count, State.titleExtensions.contains(tokens[titleEnd].lower),
         tokens[titleEnd + 1].isCapitalized, !sentences[s].claimed[titleEnd + 1]
       {
         var end = titleEnd + 1
@@ -641,7 +641,9 @@ extension State {
         shortTitleBody = nil
         countryQualifier = span.entity
       }
-      if org == nil, after + 1 < tokens.count, State.ofAt.contains(tokens[after].lower) {
+      if org == nil, after + 1 < tokens.count,
+        State.affiliationPrepositions.contains(tokens[after].lower)
+      {
         after += 1
         if var span = sentences[s].span(startingAt: after) {
           // "… of Peruvian National Road Authority": the body after its country.
@@ -861,7 +863,7 @@ extension State {
       }
       var titleEnd = cursor
       // "for Trade", "of Finance" (but not "of S-OIL", "of the Ministry").
-      if cursor + 1 < tokens.count, State.forOf.contains(tokens[cursor].lower),
+      if cursor + 1 < tokens.count, State.titleExtensions.contains(tokens[cursor].lower),
         tokens[cursor + 1].isCapitalized, !sentences[s].claimed[cursor + 1],
         tokens[cursor].lower == "for" || country != nil
       {
@@ -909,7 +911,9 @@ extension State {
         ?? organisationForTitle(s, titleStart..<titleEnd, country: country)
       // "at the Ministry of …", "of S-OIL", "of the Republic of Korea in New York".
       var after = titleEnd
-      if org == nil, after + 1 < tokens.count, State.atOfIn.contains(tokens[after].lower) {
+      if org == nil, after + 1 < tokens.count,
+        State.titleBodyPrepositions.contains(tokens[after].lower)
+      {
         after += 1
         if let span = sentences[s].span(startingAt: after) {
           let entity = result.entities[span.entity]
@@ -1319,7 +1323,7 @@ extension State {
       tokens[$0].classes.contains(.trigger) && tokens[$0].lower.hasPrefix("visit")
     }) {
       for mark in (visit + 1)..<tokens.count
-      where !tokens[mark].isWord && State.possessiveMarks.contains(tokens[mark].lower)
+      where !tokens[mark].isWord && State.apostrophes.contains(tokens[mark].lower)
         && mark + 1 < tokens.count && Self.facilityWords.contains(tokens[mark + 1].lower)
       {
         var start = mark
@@ -1340,7 +1344,9 @@ extension State {
     // "executives from Samsung Electronics, SK hynix and LG Chem".
     for noun in sentences[s].classes.contains(.representative) ? tokens.indices : 0..<0
     where tokens[noun].classes.contains(.representative) {
-      guard noun + 2 < tokens.count, State.fromOf.contains(tokens[noun + 1].lower) else {
+      guard noun + 2 < tokens.count,
+        State.representativePrepositions.contains(tokens[noun + 1].lower)
+      else {
         continue
       }
       var k = noun + 2

@@ -542,7 +542,7 @@ struct State {
         && tokens[cursor].lower == "of"
         && startsKnownBody(s, at: tokens[cursor + 1].lower == "the" ? cursor + 2 : cursor + 1)
       if !ofParent, cursor < tokens.count,
-        State.ofForOn.contains(tokens[cursor].lower)
+        State.bodyNamePrepositions.contains(tokens[cursor].lower)
           || (allowsIn && tokens[cursor].lower == "in"),
         cursor + 1 < tokens.count
       {
@@ -729,7 +729,7 @@ struct State {
 
   /// An apostrophe or possessive token ("’", "'s").
   static func isPossessiveMark(_ token: Token) -> Bool {
-    !token.isWord && State.apostropheMarks.contains(token.text)
+    !token.isWord && State.apostrophes.contains(token.text)
   }
 
   func startsTitle(_ tokens: [Token], at i: Int) -> Bool {
