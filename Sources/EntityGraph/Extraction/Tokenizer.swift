@@ -37,8 +37,7 @@ struct Token: Hashable, Sendable {
   let punctByte: UInt8
 
   init(
-    text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil,
-    classes known: WordClass? = nil
+    text: String, lower: String, start: Int, end: Int, isWord: Bool, hasPeriod: Bool? = nil
   ) {
     self.text = text
     self.lower = lower
@@ -89,7 +88,7 @@ struct Token: Hashable, Sendable {
     punctByte = !isWord && text.utf8.count == 1 ? text.utf8.first ?? 0 : 0
     let period = hasPeriod ?? lower.utf8.contains(UInt8(ascii: "."))
     self.hasPeriod = period
-    classes = isWord ? known ?? Lexicon.wordClasses[lower] ?? [] : []
+    classes = isWord ? Lexicon.wordClasses[lower] ?? [] : []
     // Acronym-like: all caps, or mixed like "MoFA" (uppercase first and last,
     // at least three capitals, no hyphen).
     if allCaps {
@@ -209,9 +208,8 @@ enum Tokenizer {
       var digits = 0
       var period = false
       var hyphen = false
-      // The word-class table's key in the same pass (see `WordClassTable.key`).
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      var head: UInt64 = 0
+      // The word-class table's key in the same pass.
+      var key = WordClassTable.KeyBuilder()
       for k in start..<end {
         var byte = bytes[k]
         if byte >= 0x80 {
@@ -230,9 +228,7 @@ enum Tokenizer {
         } else if byte == 0x2D {
           hyphen = true
         }
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-        if k - start < 8 { head |= UInt64(byte) << (8 * (k - start)) }
+        key.add(folded: byte)
       }
       guard ascii else {
         let text = String(
@@ -256,7 +252,7 @@ enum Tokenizer {
         // One ASCII mark: its string is made once, not once per comma.
         text = asciiMarks[Int(bytes[start])]
         lower = text
-      } else if word, let known = table.entry(bytes, start..<end, key: (hash, head)) {
+      } else if word, let known = table.entry(bytes, start..<end, key: key.key) {
         // A lexicon word: its lowercase form is stored, and shared when the
         // token is written in lowercase.
         classes = known.classes
@@ -451,12 +447,12 @@ struct WordClassTable: Sendable {
     var count: UInt8 = 0
   }
   private var slots: [Slot]
-  /// By entry: the word folded to lowercase, its bytes after the 8th, and
-  /// its classes.
+  /// By entry: the word folded to lowercase.
   private var words: [String] = []
   /// By entry: the word with its first letter capitalised ("Minister"),
   /// the other spelling that is common in text.
   private var capitalizedWords: [String] = []
+  /// By entry: the word's bytes after the 8th, and its classes.
   private var rests: [[UInt8]] = []
   private var wordClasses: [WordClass] = []
   private let mask: Int
@@ -485,22 +481,34 @@ struct WordClassTable: Sendable {
     }
   }
 
-  /// FNV-1a over the bytes and the first 8 bytes packed little-endian,
-  /// ASCII capitals folded to lowercase.
-  @inline(__always)
-  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var head: UInt64 = 0
-    var offset = 0
-    for k in range {
-      var byte = bytes[k]
-      if byte >= 0x41 && byte <= 0x5A { byte += 32 }
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
+  /// A word's key built byte by byte: FNV-1a over the bytes and the first
+  /// 8 bytes packed little-endian, ASCII capitals folded to lowercase.
+  struct KeyBuilder {
+    private var hash = FNV1a()
+    private var head: UInt64 = 0
+    private var offset = 0
+
+    /// Adds the next byte, already folded to lowercase.
+    @inline(__always)
+    mutating func add(folded byte: UInt8) {
+      hash.add(byte)
       if offset < 8 { head |= UInt64(byte) << (8 * offset) }
       offset += 1
     }
-    return (hash, head)
+
+    /// The (hash, head) pair that ``WordClassTable/entry(_:_:key:)`` takes.
+    var key: (UInt64, UInt64) { (hash.value, head) }
+  }
+
+  /// The key of the word at `range` of `bytes`.
+  @inline(__always)
+  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
+    var key = KeyBuilder()
+    for k in range {
+      let byte = bytes[k]
+      key.add(folded: byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+    }
+    return key.key
   }
 
   /// The classes of the ASCII word at `range` of `bytes` (any case).

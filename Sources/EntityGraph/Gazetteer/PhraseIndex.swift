@@ -262,14 +262,7 @@ struct PhraseIndex: Sendable {
   }
 
   /// FNV-1a of a word's key bytes.
-  static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
-    }
-    return hash
-  }
+  static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 
   /// The hash of a significant token's word as ``key(_:)`` writes it:
   /// "&" is "and", any possessive is "'s", periods are dropped.

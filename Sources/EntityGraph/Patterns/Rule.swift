@@ -259,16 +259,14 @@ struct RuleBook: Sendable {
       }
     }
     // Each phase's first words get a word class of their own, while bits last.
-    let classes = Dictionary(
-      uniqueKeysWithValues: phases.keys.sorted().enumerated().map { n, name in
-        (name, WordClass.phaseStart(n) ?? .ruleStart)
-      })
     return RuleBook(
-      phases: phases.mapValues { rules in
-        RulePhase(
-          name: rules[0].phase, rules: rules.filter { !$0.inCode }, builtIn: true,
-          startClass: classes[rules[0].phase] ?? .ruleStart)
-      },
+      phases: Dictionary(
+        uniqueKeysWithValues: phases.keys.sorted().enumerated().map { n, name in
+          let phase = RulePhase(
+            name: name, rules: (phases[name] ?? []).filter { !$0.inCode }, builtIn: true,
+            startClass: WordClass.phaseStart(n) ?? .ruleStart)
+          return (name, phase)
+        }),
       codeRules: phases.values.flatMap { $0.filter(\.inCode) }.sorted { $0.id < $1.id })
   }()
 }

@@ -286,12 +286,9 @@ struct Resolver {
       var fullSets: [String: [Int]] = [:]
       var subsetKeys: [[String]] = []
       func hash(_ bytes: [UInt8], skipping cut: Int) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (k, byte) in bytes.enumerated() where k != cut {
-          value ^= UInt64(byte)
-          value &*= 0x0000_0100_0000_01B3
-        }
-        return value
+        var hash = FNV1a()
+        for (k, byte) in bytes.enumerated() where k != cut { hash.add(byte) }
+        return hash.value
       }
       for (i, name) in names.enumerated() {
         let bytes = Array(name.letters.utf8)
