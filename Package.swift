@@ -85,10 +85,11 @@ let package = Package(
       dependencies: ["PressReleases"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"]),
+    .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"], exclude: ["Golden"]),
     .testTarget(
       name: "GraphStoreTests",
-      dependencies: ["GraphStore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["GraphStore", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GraphExportTests",

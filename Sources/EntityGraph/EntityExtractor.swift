@@ -13,7 +13,7 @@ import PressReleases
 public struct EntityExtractor: Sendable {
   /// The institutions and countries extraction knows by name.
   public var gazetteer: Gazetteer
-  private let index: PhraseIndex
+  let index: PhraseIndex
 
   /// Creates an extractor with the built-in gazetteer, plus `additions`.
   public init(gazetteer: Gazetteer = .builtIn) {
@@ -37,7 +37,14 @@ public struct EntityExtractor: Sendable {
   /// applied to releases that use them bare.
   private func locals(_ releases: [Release]) -> [LocalExtraction] {
     let extractor = ReleaseExtractor(index: index)
-    var locals = releases.map(extractor.extract)
+    return withCorpusAcronyms(releases.map(extractor.extract))
+  }
+
+  /// `locals` after the corpus's acronym definitions are applied: the
+  /// releases with an acronym they could not place that another release
+  /// defines are extracted again, with the corpus's definitions.
+  func withCorpusAcronyms(_ locals: [LocalExtraction]) -> [LocalExtraction] {
+    var locals = locals
     var corpus: [String: AcronymDefinition] = [:]
     for local in locals {
       for (acronym, definition) in local.definitions.sorted(by: { $0.key < $1.key })
@@ -48,7 +55,7 @@ public struct EntityExtractor: Sendable {
     if !corpus.isEmpty {
       let second = ReleaseExtractor(index: index, corpusAcronyms: corpus)
       for i in locals.indices where !locals[i].unresolvedAcronyms.isDisjoint(with: corpus.keys) {
-        locals[i] = second.extract(releases[i])
+        locals[i] = second.extract(locals[i].release)
       }
     }
     return locals

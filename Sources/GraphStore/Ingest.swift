@@ -38,61 +38,127 @@ extension GraphStore {
   /// A file already stored with the same content is skipped; a changed file
   /// replaces its releases. The graph is not derived here: call
   /// ``rebuild(with:)`` once after storing a batch of files. Until then the
-  /// store remembers that its graph is out of date.
+  /// store remembers that its graph is out of date. (``IngestSession``
+  /// stores many files in fewer transactions, and skips unchanged files
+  /// without reading them.)
   /// - Throws: ``GraphStoreError/storeFailed(file:reason:)`` when the database
   ///   fails; the transaction is rolled back and nothing of the file is kept.
   public func store(_ file: CorpusReader.FileOutcome) throws(GraphStoreError) -> FileResult {
-    let path = file.file.path
     guard !file.releases.isEmpty else { return .unusable }
-    let fingerprint = Self.fingerprint(of: file.releases)
     do {
-      return try database.write { db -> FileResult in
-        let stored = try String.fetchOne(
-          db, sql: "SELECT fingerprint FROM file WHERE path = ?", arguments: [path])
-        if stored == fingerprint { return .unchanged }
-        if stored == nil,
-          let other = try String.fetchOne(
-            db, sql: "SELECT path FROM file WHERE fingerprint = ? ORDER BY path LIMIT 1",
-            arguments: [fingerprint])
-        {
-          return .duplicate(of: other)
-        }
-        if stored != nil {
-          try db.execute(
-            sql: "DELETE FROM sentence WHERE release IN (SELECT id FROM release WHERE file = ?)",
-            arguments: [path])
-          try db.execute(sql: "DELETE FROM release WHERE file = ?", arguments: [path])
-          try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
-        }
-        try db.execute(
-          sql: "INSERT INTO file (path, fingerprint, releases) VALUES (?, ?, ?)",
-          arguments: [path, fingerprint, file.releases.count])
-        let insertRelease = try db.cachedStatement(
-          sql: """
-            INSERT INTO release (id, file, position, title, category, date, body, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertSentence = try db.cachedStatement(
-          sql: "INSERT INTO sentence (release, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
-        for release in file.releases {
-          try insertRelease.execute(arguments: [
-            release.id, path, release.position, release.title, release.category,
-            release.date?.description, release.body, release.contentHash,
-          ])
-          for sentence in release.sentences {
-            try insertSentence.execute(arguments: [
-              release.id, sentence.index, sentence.start, sentence.end, sentence.text,
-            ])
-          }
-        }
-        try Self.markStale(db)
-        return stored == nil
-          ? .added(releases: file.releases.count) : .replaced(releases: file.releases.count)
+      return try database.write { db in
+        try Self.write(StoredFile(outcome: file, analyses: [], analysisVersion: nil), db)
       }
     } catch {
       throw GraphStoreError.classify(error, path: self.path) {
-        .storeFailed(file: path, reason: $0)
+        .storeFailed(file: file.file.path, reason: $0)
       }
+    }
+  }
+
+  /// A file read and analysed, ready to be written.
+  struct StoredFile: Sendable {
+    var outcome: CorpusReader.FileOutcome
+    /// First-pass analyses of releases the store lacks, by content hash.
+    var analyses: [(hash: String, data: [UInt8])]
+    var analysisVersion: String?
+  }
+
+  /// Writes one file (in the caller's transaction or savepoint).
+  static func write(_ file: StoredFile, _ db: Database) throws -> FileResult {
+    let path = file.outcome.file.path
+    let releases = file.outcome.releases
+    guard !releases.isEmpty else { return .unusable }
+    let fingerprint = Self.fingerprint(of: releases)
+    let stamp = file.outcome.file.stamp
+    let stored = try String.fetchOne(
+      db, sql: "SELECT fingerprint FROM file WHERE path = ?", arguments: [path])
+    if let version = file.analysisVersion {
+      let insert = try db.cachedStatement(
+        sql: "INSERT OR REPLACE INTO analysis (content_hash, version, data) VALUES (?, ?, ?)")
+      for analysis in file.analyses {
+        try insert.execute(arguments: [analysis.hash, version, Data(analysis.data)])
+      }
+    }
+    if stored == fingerprint {
+      // Same content, maybe touched: remember the new stamp.
+      try db.execute(
+        sql: "UPDATE file SET size = ?, modified = ?, inode = ?, device = ? WHERE path = ?",
+        arguments: [stamp?.size, stamp?.modified, stamp?.inode, stamp?.device, path])
+      return .unchanged
+    }
+    if stored == nil,
+      let other = try String.fetchOne(
+        db, sql: "SELECT path FROM file WHERE fingerprint = ? ORDER BY path LIMIT 1",
+        arguments: [fingerprint])
+    {
+      return .duplicate(of: other)
+    }
+    if stored != nil {
+      try db.execute(
+        sql: "DELETE FROM sentence WHERE release IN (SELECT id FROM release WHERE file = ?)",
+        arguments: [path])
+      try db.execute(sql: "DELETE FROM release WHERE file = ?", arguments: [path])
+      try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO file (path, fingerprint, releases, size, modified, inode, device)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        path, fingerprint, releases.count, stamp?.size, stamp?.modified, stamp?.inode,
+        stamp?.device,
+      ])
+    let insertRelease = try db.cachedStatement(
+      sql: """
+        INSERT INTO release (id, file, position, title, category, date, body, content_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertSentence = try db.cachedStatement(
+      sql: "INSERT INTO sentence (release, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+    for release in releases {
+      try insertRelease.execute(arguments: [
+        release.id, path, release.position, release.title, release.category,
+        release.date?.description, release.body, release.contentHash,
+      ])
+      for sentence in release.sentences {
+        try insertSentence.execute(arguments: [
+          release.id, sentence.index, sentence.start, sentence.end, sentence.text,
+        ])
+      }
+    }
+    try Self.markStale(db)
+    return stored == nil ? .added(releases: releases.count) : .replaced(releases: releases.count)
+  }
+
+  /// The stamps of the stored files, by path (files stored before stamps
+  /// existed have none).
+  func storedStamps() throws(GraphStoreError) -> [String: FileStamp] {
+    try read { db in
+      var stamps: [String: FileStamp] = [:]
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT path, size, modified, inode, device FROM file
+          WHERE size IS NOT NULL AND modified IS NOT NULL AND inode IS NOT NULL
+            AND device IS NOT NULL
+          """)
+      while let row = try rows.next() {
+        stamps[try row.get(0)] = FileStamp(
+          size: try row.get(1), modified: try row.get(2), inode: try row.get(3),
+          device: try row.get(4))
+      }
+      return stamps
+    }
+  }
+
+  /// The content hashes whose stored analysis was made under `version`.
+  func analysedHashes(version: String) throws(GraphStoreError) -> Set<String> {
+    try read { db in
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT content_hash FROM analysis WHERE version = ?", arguments: [version]))
     }
   }
 
@@ -208,12 +274,26 @@ extension GraphStore {
   @discardableResult
   public func rebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> RebuildSummary {
     let before = try counts()
+    let version = extractor.analysisVersion
     // One snapshot of the inputs, with its revision.
-    let (releases, duplicates, corrections, revision) = try read { db in
+    let (releases, duplicates, corrections, revision, stored) = try read { db in
       let (releases, duplicates) = try Self.releases(db)
-      return (releases, duplicates, try Self.corrections(db), try Self.revision(db))
+      var stored: [String: [UInt8]] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT content_hash, data FROM analysis WHERE version = ?", arguments: [version])
+      while let row = try rows.next() {
+        stored[try row.get(0)] = Array(try row.get(1) as Data)
+      }
+      return (releases, duplicates, try Self.corrections(db), try Self.revision(db), stored)
     }
-    var graph = extractor.extract(releases)
+    // Each release's first pass: the stored one, else made now (on every core).
+    var analyses: [ReleaseAnalysis?] = releases.map { release in
+      stored[release.contentHash].flatMap { try? ReleaseAnalysis(decoding: $0, release: release) }
+    }
+    let missing = analyses.indices.filter { analyses[$0] == nil }
+    let made = parallelMap(missing.count) { extractor.analyse(releases[missing[$0]]) }
+    for (index, analysis) in zip(missing, made) { analyses[index] = analysis }
+    var graph = extractor.resolve(analyses.compactMap { $0 })
     let applied = CorrectionEngine.apply(corrections, to: &graph)
     let key = Self.derivationKey(extractor)
     do {
@@ -222,6 +302,16 @@ extension GraphStore {
           try db.execute(sql: "DELETE FROM \(table)")
         }
         try GraphWriter(db: db, gazetteer: extractor.gazetteer).write(graph, releases: releases)
+        let insert = try db.cachedStatement(
+          sql: "INSERT OR REPLACE INTO analysis (content_hash, version, data) VALUES (?, ?, ?)")
+        for analysis in made {
+          try insert.execute(arguments: [
+            analysis.release.contentHash, version, Data(analysis.encoded()),
+          ])
+        }
+        // Analyses of releases no longer stored go.
+        try db.execute(
+          sql: "DELETE FROM analysis WHERE content_hash NOT IN (SELECT content_hash FROM release)")
         // Inputs stored by another process meanwhile are not in this
         // graph: it stays marked out of date.
         if try Self.revision(db) == revision {

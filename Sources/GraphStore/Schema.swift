@@ -26,12 +26,16 @@ enum Schema {
         try createInputs(db)
         try createGraph(db)
       }
-    )
+    ),
+    ("v2", { db in try migrateToV2(db) }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
   static var tables: [String] {
-    ["meta", "file", "release", "sentence", "sentence_fts", "release_fts", "correction"]
+    [
+      "meta", "file", "release", "sentence", "sentence_fts", "release_fts", "correction",
+      "analysis",
+    ]
       + graphTables
   }
 
@@ -152,6 +156,32 @@ enum Schema {
       t.autoIncrementedPrimaryKey("id")
       // The correction as JSON (see ``Correction``).
       t.column("body", .text).notNull()
+    }
+  }
+
+  /// Schema v2, step 1: what ingest needs to skip work it has done.
+  ///
+  /// - `file` gains the stamp the file had when stored (size, modification
+  ///   time, inode, device), so an unchanged file is passed over before it
+  ///   is read. Stores from v1 have no stamps: their files are read once
+  ///   more and compared by content, then stamped.
+  /// - `analysis` keeps each release's first-pass extraction, keyed by
+  ///   content hash, with the extractor version it was made under, so a
+  ///   release is extracted once in its life (and again only when the
+  ///   extractor or the gazetteer changes).
+  private static func migrateToV2(_ db: Database) throws {
+    try db.alter(table: "file") { t in
+      t.add(column: "size", .integer)
+      t.add(column: "modified", .integer)
+      t.add(column: "inode", .integer)
+      t.add(column: "device", .integer)
+    }
+    try db.create(table: "analysis") { t in
+      t.primaryKey("content_hash", .text)
+      // ``EntityExtractor/analysisVersion`` when it was made.
+      t.column("version", .text).notNull()
+      // ``ReleaseAnalysis/encoded()``.
+      t.column("data", .blob).notNull()
     }
   }
 

@@ -102,6 +102,10 @@ extension GraphStore {
     let deadline = Date().addingTimeInterval(10)
     while true {
       do {
+        // Under the write-ahead log, NORMAL syncs at checkpoints only: a
+        // crash of the process loses nothing committed, a power cut at
+        // most the last transactions, and the store stays consistent.
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
         if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal" { return }
         try db.execute(sql: "PRAGMA journal_mode = WAL")
         return

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `pressgraph` command: a thin layer over the pressgraph libraries.
 @main
-struct Pressgraph: ParsableCommand {
+struct Pressgraph: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pressgraph",
     abstract: "Turn government press releases into a graph of who is who and who met whom.",
@@ -64,12 +64,16 @@ struct Pressgraph: ParsableCommand {
   ///   on stderr, and the tool exits 74.
   /// - A failed write to standard error cannot be reported; the tool exits
   ///   74 when it would otherwise have succeeded.
-  static func main() {
+  static func main() async {
     StandardStreams.prepare()
     let status: Int32
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
       status = finished(0)
     } catch let failure as OutputFailure {
       if failure.readerLeft {

@@ -20,6 +20,10 @@ public struct SourceFile: Sendable, Hashable {
   public var format: SourceFormat
   /// Its size in bytes, as the scan saw it (through symbolic links).
   public var size: Int
+  /// Its size, modification time and file-system identity as the scan saw
+  /// them, or nil when not known (a file made in memory). A store skips a
+  /// file whose stamp has not changed since it was stored, without reading it.
+  public var stamp: FileStamp?
 
   /// Where the file is, as a URL (names that are not UTF-8 are repaired).
   public var url: URL {
@@ -37,11 +41,50 @@ public struct SourceFile: Sendable, Hashable {
   }
 
   /// Creates a source file record from the components of its absolute path.
-  public init(path: String, components: [[UInt8]], format: SourceFormat, size: Int) {
+  public init(
+    path: String, components: [[UInt8]], format: SourceFormat, size: Int, stamp: FileStamp? = nil
+  ) {
     self.path = path
     self.components = components
     self.format = format
     self.size = size
+    self.stamp = stamp
+  }
+}
+
+/// What a file's metadata says about its content without reading it: a
+/// file with the same stamp as when it was stored is taken as unchanged
+/// (the rule `make` and `rsync` use; the content hash decides when the
+/// stamp differs).
+public struct FileStamp: Hashable, Sendable, Codable {
+  /// Size in bytes.
+  public var size: Int64
+  /// Last modification, in nanoseconds since 1970.
+  public var modified: Int64
+  /// The inode number.
+  public var inode: Int64
+  /// The device the file is on.
+  public var device: Int64
+
+  /// A stamp from its parts.
+  public init(size: Int64, modified: Int64, inode: Int64, device: Int64) {
+    self.size = size
+    self.modified = modified
+    self.inode = inode
+    self.device = device
+  }
+
+  /// The stamp of a `stat` result.
+  init(_ info: stat) {
+    #if canImport(Darwin)
+      let time = info.st_mtimespec
+    #else
+      let time = info.st_mtim
+    #endif
+    self.init(
+      size: Int64(info.st_size),
+      modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
+      inode: Int64(bitPattern: UInt64(info.st_ino)), device: Int64(bitPattern: UInt64(info.st_dev)))
   }
 }
 
@@ -276,7 +319,9 @@ struct Walk {
     }
     guard listed.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
     files.append(
-      SourceFile(path: shown, components: path, format: format, size: Int(info.st_size)))
+      SourceFile(
+        path: shown, components: path, format: format, size: Int(info.st_size),
+        stamp: FileStamp(info)))
   }
 }
 

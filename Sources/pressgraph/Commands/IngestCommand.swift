@@ -5,15 +5,19 @@ import GraphStore
 import PressReleases
 
 /// `pressgraph ingest PATH...`: extract and store, incrementally.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
     abstract: "Read press releases into the store, and bring the graph up to date.",
     discussion: """
       Reads the releases below PATH (as `pressgraph releases` does) and \
-      stores each file in its own transaction: a file that fails is left \
-      out whole, and the rest go on. A file already stored with the same \
-      content is skipped; a changed file replaces its old releases.
+      stores them, each file in its own savepoint: a file that fails is \
+      left out whole, and the rest go on. A file whose size, modification \
+      time and inode are those it had when stored is skipped without being \
+      read; one that was touched is read and compared by content; a changed \
+      file replaces its old releases. Files are read and extracted on every \
+      core, and each release is extracted once in its life: the result is \
+      kept in the store and reused.
 
       Then the graph is derived again from every stored release: entities \
       are resolved across all releases, old and new, and your corrections \
@@ -60,7 +64,7 @@ struct IngestCommand: ParsableCommand {
     var graphRebuilt = false
   }
 
-  func run() throws {
+  func run() async throws {
     let terminal = Terminal()
     let gazetteer = try gazetteerOptions.load(terminal: terminal)
     let extractor = EntityExtractor(gazetteer: gazetteer)
@@ -71,13 +75,22 @@ struct IngestCommand: ParsableCommand {
     terminal.report(scan.diagnostics, quiet: output.quiet)
     var summary = Summary()
     let progress = ProgressReporter(terminal: terminal, enabled: !output.quiet, noun: "files")
-    for file in scan.files {
-      let outcome = reader.read(file)
-      summary.files += 1
-      terminal.report(outcome.diagnostics, quiet: output.quiet)
-      diagnostics += outcome.diagnostics
-      do {
-        switch try store.store(outcome) {
+    let session = IngestSession(store: store, extractor: extractor, reader: reader)
+    let total = scan.files.count
+    let quiet = output.quiet
+    try await storeCall(terminal) { () async throws(GraphStoreError) in
+      try await session.store(scan.files) { report in
+        summary.files += 1
+        terminal.report(report.diagnostics, quiet: quiet)
+        diagnostics += report.diagnostics
+        if let error = report.error {
+          summary.failed += 1
+          let diagnostic = Diagnostic(
+            .error, stage: .store, file: report.file.path, error.description)
+          diagnostics.append(diagnostic)
+          terminal.status(diagnostic.description)
+        }
+        switch report.result {
         case .added(let count):
           summary.added += 1
           summary.newReleases += count
@@ -88,20 +101,17 @@ struct IngestCommand: ParsableCommand {
           summary.unchanged += 1
         case .duplicate(let other):
           summary.duplicates += 1
-          if !output.quiet {
-            terminal.status("\(file.path): note: same content as \(other), already stored; skipped")
+          if !quiet {
+            terminal.status(
+              "\(report.file.path): note: same content as \(other), already stored; skipped")
           }
         case .unusable:
           summary.failed += 1
+        case nil:
+          break
         }
-      } catch {
-        summary.failed += 1
-        let diagnostic = Diagnostic(
-          .error, stage: .store, file: file.path, error.description)
-        diagnostics.append(diagnostic)
-        terminal.status(diagnostic.description)
+        progress.advance(total: total, items: report.releases)
       }
-      progress.advance(total: scan.files.count, items: outcome.releases.count)
     }
     progress.finish()
     if try storeCall(

@@ -177,3 +177,14 @@ func storeCall<T>(_ terminal: Terminal, _ body: () throws(GraphStoreError) -> T)
     throw StoreFailure.exit(error, terminal: terminal)
   }
 }
+
+/// ``storeCall(_:_:)`` for an asynchronous store call.
+func storeCall<T>(_ terminal: Terminal, _ body: () async throws(GraphStoreError) -> T) async throws
+  -> T
+{
+  do {
+    return try await body()
+  } catch {
+    throw StoreFailure.exit(error, terminal: terminal)
+  }
+}
