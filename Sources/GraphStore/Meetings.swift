@@ -33,6 +33,33 @@ public struct MeetingFilter: Hashable, Sendable {
   }
 }
 
+/// A page of an entity's meetings, newest first
+/// (``GraphStore/meetingPage(of:filter:limit:offset:)``).
+public struct MeetingPage: Hashable, Sendable, Codable {
+  /// The rows of the page's meetings, newest meeting first.
+  public var rows: [MeetingRow]
+  /// Meetings matching the filter, on every page.
+  public var total: Int
+  /// Meetings skipped before this page.
+  public var offset: Int
+  /// The most meetings a page holds.
+  public var limit: Int
+  /// Meetings on this page.
+  public var meetings: Int
+
+  /// Creates a page.
+  public init(rows: [MeetingRow], total: Int, offset: Int, limit: Int, meetings: Int) {
+    self.rows = rows
+    self.total = total
+    self.offset = offset
+    self.limit = limit
+    self.meetings = meetings
+  }
+
+  /// True when meetings follow this page.
+  public var hasMore: Bool { offset + meetings < total }
+}
+
 /// One counterpart at one meeting: a line of `pressgraph met`.
 public struct MeetingRow: Hashable, Sendable, Codable {
   /// The meeting's id (`<release id>/<n>`).
@@ -73,93 +100,170 @@ extension GraphStore {
     throws(GraphStoreError) -> [MeetingRow]
   {
     try read { db in
-      let ids = try String.fetchAll(
-        db,
-        sql: """
-          SELECT meeting FROM participant WHERE entity = :e
-          UNION SELECT meeting FROM participant WHERE represents = :e
-          """, arguments: ["e": entity])
-      guard !ids.isEmpty else { return [] }
-      let meetings = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.*, \(ReleaseBrief.columns) FROM meeting m JOIN release r ON r.id = m.release
-          WHERE m.id IN (SELECT value FROM json_each(:ids))
-            AND (:planned OR m.status = 'held')
-            AND (:since IS NULL OR m.high >= :since)
-            AND (:until IS NULL OR m.low <= :until)
-          ORDER BY m.low, m.id
-          """,
-        arguments: [
-          "ids": jsonArray(ids), "planned": filter.includePlanned, "since": filter.since,
-          "until": filter.until,
-        ])
-      guard !meetings.isEmpty else { return [] }
-      var participants: [String: [Participant]] = [:]
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.meeting, p.role, p.represents, e.id, e.name, e.type
-          FROM participant p JOIN entity e ON e.id = p.entity
-          WHERE p.meeting IN (SELECT value FROM json_each(?))
-          ORDER BY p.meeting, e.name, e.id
-          """, arguments: [jsonArray(meetings.map { (try $0.get("id") as String) })])
-      var briefs: [String: EntityBrief] = [:]
-      for row in rows {
-        let brief = try Self.brief(row)
-        briefs[brief.id] = brief
-        participants[(try row.get("meeting")), default: []].append(
-          Participant(
-            entity: brief, role: (try row.get("role")), represents: (try row.get("represents"))))
-      }
-      // Bodies people represented without taking part themselves.
-      let missing = Set(participants.values.joined().compactMap(\.represents)).subtracting(
-        briefs.keys)
-      for id in missing.sorted() {
-        if let brief = try Self.brief(db, id: id) { briefs[id] = brief }
-      }
-      var result: [MeetingRow] = []
-      for meeting in meetings {
-        let id: String = (try meeting.get("id"))
-        let all = participants[id] ?? []
-        let ownSide = Self.side(of: entity, among: all)
-        let others = all.filter {
-          !ownSide.contains($0.entity.id) && !($0.represents.map(ownSide.contains) ?? false)
-        }
-        // (counterpart, representing, role) per row.
-        var lines: [(EntityBrief, EntityBrief?, String?)] = []
-        if filter.asOrganisations {
-          var seen: Set<String> = []
-          for other in others {
-            let lifted = other.represents.flatMap { briefs[$0] } ?? other.entity
-            if !ownSide.contains(lifted.id), seen.insert(lifted.id).inserted {
-              lines.append((lifted, nil, nil))
-            }
-          }
-        } else {
-          let represented = Set(others.compactMap(\.represents))
-          for other in others where !represented.contains(other.entity.id) {
-            lines.append((other.entity, other.represents.flatMap { briefs[$0] }, other.role))
-          }
-        }
-        let side = all.filter { ownSide.contains($0.entity.id) }.map(\.entity)
-        for (counterpart, representing, role) in lines {
-          if let with = filter.with, counterpart.id != with, representing?.id != with { continue }
-          if let type = filter.type, counterpart.type != type, representing?.type != type {
-            continue
-          }
-          result.append(
-            MeetingRow(
-              meeting: id, counterpart: counterpart, representing: representing, role: role,
-              date: (try meeting.get("date")), endDate: (try meeting.get("end_date")),
-              place: (try meeting.get("place")),
-              status: (try meeting.get("status")), evidence: (try meeting.get("evidence")),
-              sentence: (try meeting.get("sentence")), release: try ReleaseBrief(meeting),
-              side: side))
-        }
-      }
-      return result
+      try Self.rows(
+        db, of: entity, filter: filter,
+        meetings: try Self.meetingRows(
+          db, of: entity, filter: filter, newestFirst: false, limit: nil, offset: 0))
     }
+  }
+
+  /// One page of the meetings of `entity`, newest first, and how many
+  /// meetings there are in all: the hub query (`pressgraph met MOTIR`),
+  /// which reads only the page's meetings however many the entity has.
+  ///
+  /// The page counts meetings, not rows: a meeting with three counterparts
+  /// gives three rows. Every meeting counted gives at least one row under
+  /// `filter`.
+  public func meetingPage(
+    of entity: String, filter: MeetingFilter = MeetingFilter(), limit: Int = 50, offset: Int = 0
+  ) throws(GraphStoreError) -> MeetingPage {
+    try read { db in
+      let meetings = try Self.meetingRows(
+        db, of: entity, filter: filter, newestFirst: true, limit: max(0, limit),
+        offset: max(0, offset))
+      let sql = Self.meetingSQL(count: true, newestFirst: true, paged: false)
+      let total = try Int.fetchOne(db, sql: sql, arguments: Self.arguments(entity, filter)) ?? 0
+      return MeetingPage(
+        rows: try Self.rows(db, of: entity, filter: filter, meetings: meetings), total: total,
+        offset: max(0, offset), limit: max(0, limit), meetings: meetings.count)
+    }
+  }
+
+  /// The meetings of `entity` that give at least one row under `filter`.
+  ///
+  /// A meeting gives a row when one of its participants is not on the
+  /// entity's side (neither the entity, nor the body it represented there,
+  /// nor someone representing either), and that participant (or, with
+  /// ``MeetingFilter/asOrganisations``, the body it represents) passes
+  /// ``MeetingFilter/with`` and ``MeetingFilter/type``. This mirrors, in
+  /// SQL, what ``rows(_:of:filter:meetings:)`` keeps, so that pages and
+  /// totals are counted before any row is built.
+  ///
+  /// With `prefilter` false, every meeting of the entity in the date window
+  /// is listed (the tests' reference).
+  static func meetingSQL(count: Bool, newestFirst: Bool, paged: Bool, prefilter: Bool = true)
+    -> String
+  {
+    let order = newestFirst ? "m.low DESC, m.id DESC" : "m.low, m.id"
+    return """
+      SELECT \(count ? "COUNT(*)" : "m.*, \(ReleaseBrief.columns)")
+      FROM meeting m \(count ? "" : "JOIN release r ON r.id = m.release")
+      WHERE m.id IN (
+          SELECT meeting FROM participant WHERE entity = :e
+          UNION SELECT meeting FROM participant WHERE represents = :e)
+        AND (:planned OR m.status = 'held')
+        AND (:since IS NULL OR m.high >= :since)
+        AND (:until IS NULL OR m.low <= :until)
+        AND (NOT \(prefilter ? 1 : 0) OR EXISTS (
+          SELECT 1 FROM participant p
+          JOIN entity pe ON pe.id = p.entity
+          LEFT JOIN entity re ON re.id = p.represents
+          WHERE p.meeting = m.id
+            AND p.entity != :e
+            AND p.entity IS NOT (
+              SELECT o.represents FROM participant o WHERE o.meeting = m.id AND o.entity = :e)
+            AND (p.represents IS NULL OR (p.represents != :e AND p.represents IS NOT (
+              SELECT o.represents FROM participant o WHERE o.meeting = m.id AND o.entity = :e)))
+            AND (:with IS NULL OR (CASE WHEN :orgs THEN coalesce(re.id, pe.id) = :with
+                 ELSE (p.entity = :with OR p.represents = :with) END))
+            AND (:type IS NULL OR (CASE WHEN :orgs THEN coalesce(re.type, pe.type) = :type
+                 ELSE (pe.type = :type OR re.type = :type) END))))
+      \(count ? "" : "ORDER BY \(order)") \(paged ? "LIMIT :limit OFFSET :offset" : "")
+      """
+  }
+
+  static func arguments(_ entity: String, _ filter: MeetingFilter) -> StatementArguments {
+    [
+      "e": entity, "planned": filter.includePlanned, "since": filter.since,
+      "until": filter.until, "with": filter.with, "type": filter.type?.rawValue,
+      "orgs": filter.asOrganisations,
+    ]
+  }
+
+  static func meetingRows(
+    _ db: Database, of entity: String, filter: MeetingFilter, newestFirst: Bool, limit: Int?,
+    offset: Int, prefilter: Bool = true
+  ) throws -> [Row] {
+    var arguments = Self.arguments(entity, filter)
+    if let limit {
+      arguments += ["limit": limit, "offset": offset]
+    }
+    return try Row.fetchAll(
+      db,
+      sql: meetingSQL(
+        count: false, newestFirst: newestFirst, paged: limit != nil, prefilter: prefilter),
+      arguments: arguments)
+  }
+
+  /// The rows `meetings` give for `entity`, in their order.
+  static func rows(_ db: Database, of entity: String, filter: MeetingFilter, meetings: [Row])
+    throws -> [MeetingRow]
+  {
+    guard !meetings.isEmpty else { return [] }
+    var participants: [String: [Participant]] = [:]
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT p.meeting, p.role, p.represents, e.id, e.name, e.type
+        FROM participant p JOIN entity e ON e.id = p.entity
+        WHERE p.meeting IN (SELECT value FROM json_each(?))
+        ORDER BY p.meeting, e.name, e.id
+        """, arguments: [jsonArray(meetings.map { (try $0.get("id") as String) })])
+    var briefs: [String: EntityBrief] = [:]
+    for row in rows {
+      let brief = try Self.brief(row)
+      briefs[brief.id] = brief
+      participants[(try row.get("meeting")), default: []].append(
+        Participant(
+          entity: brief, role: (try row.get("role")), represents: (try row.get("represents"))))
+    }
+    // Bodies people represented without taking part themselves.
+    let missing = Set(participants.values.joined().compactMap(\.represents)).subtracting(
+      briefs.keys)
+    for id in missing.sorted() {
+      if let brief = try Self.brief(db, id: id) { briefs[id] = brief }
+    }
+    var result: [MeetingRow] = []
+    for meeting in meetings {
+      let id: String = (try meeting.get("id"))
+      let all = participants[id] ?? []
+      let ownSide = Self.side(of: entity, among: all)
+      let others = all.filter {
+        !ownSide.contains($0.entity.id) && !($0.represents.map(ownSide.contains) ?? false)
+      }
+      // (counterpart, representing, role) per row.
+      var lines: [(EntityBrief, EntityBrief?, String?)] = []
+      if filter.asOrganisations {
+        var seen: Set<String> = []
+        for other in others {
+          let lifted = other.represents.flatMap { briefs[$0] } ?? other.entity
+          if !ownSide.contains(lifted.id), seen.insert(lifted.id).inserted {
+            lines.append((lifted, nil, nil))
+          }
+        }
+      } else {
+        let represented = Set(others.compactMap(\.represents))
+        for other in others where !represented.contains(other.entity.id) {
+          lines.append((other.entity, other.represents.flatMap { briefs[$0] }, other.role))
+        }
+      }
+      let side = all.filter { ownSide.contains($0.entity.id) }.map(\.entity)
+      for (counterpart, representing, role) in lines {
+        if let with = filter.with, counterpart.id != with, representing?.id != with { continue }
+        if let type = filter.type, counterpart.type != type, representing?.type != type {
+          continue
+        }
+        result.append(
+          MeetingRow(
+            meeting: id, counterpart: counterpart, representing: representing, role: role,
+            date: (try meeting.get("date")), endDate: (try meeting.get("end_date")),
+            place: (try meeting.get("place")),
+            status: (try meeting.get("status")), evidence: (try meeting.get("evidence")),
+            sentence: (try meeting.get("sentence")), release: try ReleaseBrief(meeting),
+            side: side))
+      }
+    }
+    return result
   }
 
   struct Participant {

@@ -57,7 +57,8 @@ struct StoreCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try pressgraph(["met", "Park Jung-sung", "--db", db, "--json"])
     #expect(run.status == 0)
-    let rows = try #require(try json(run) as? [[String: Any]])
+    let page = try #require(try json(run) as? [String: Any])
+    let rows = try #require(page["rows"] as? [[String: Any]])
     let row = try #require(
       rows.first { ($0["counterpart"] as? [String: Any])?["name"] as? String == "Tran Quoc Phuong" }
     )
@@ -71,13 +72,51 @@ struct StoreCommandTests {
     #expect(text.stdout.contains("met Tran Quoc Phuong"))
   }
 
+  @Test("met pages newest first: --limit and --offset walk the meetings, and the total is told")
+  func metPages() throws {
+    let (folder, db) = try seededStore()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let all = try #require(
+      try json(try pressgraph(["met", "MOTIR", "--as-org", "--limit", "0", "--db", db, "--json"]))
+        as? [String: Any])
+    let total = try #require(all["total"] as? Int)
+    #expect(total >= 3)
+    let ids = try #require(all["rows"] as? [[String: Any]]).compactMap { $0["meeting"] as? String }
+    var order: [String] = []
+    for id in ids where order.last != id { order.append(id) }
+    #expect(order.count == total)
+    var walked: [String] = []
+    for offset in stride(from: 0, to: total, by: 2) {
+      let page = try #require(
+        try json(
+          try pressgraph([
+            "met", "MOTIR", "--as-org", "--limit", "2", "--offset", "\(offset)", "--db", db,
+            "--json",
+          ])) as? [String: Any])
+      #expect(page["total"] as? Int == total)
+      for row in try #require(page["rows"] as? [[String: Any]]) {
+        if let id = row["meeting"] as? String, walked.last != id { walked.append(id) }
+      }
+    }
+    #expect(walked == order)
+    let text = try pressgraph(["met", "MOTIR", "--as-org", "--limit", "2", "--db", db])
+    #expect(text.stderr.contains("meetings 1–2 of \(total), newest first"))
+    #expect(text.stderr.contains("--offset 2"))
+    let beyond = try pressgraph(["met", "MOTIR", "--offset", "999", "--db", db])
+    #expect(beyond.status == 0)
+    #expect(beyond.stderr.contains("none after --offset 999"))
+    #expect(try pressgraph(["met", "MOTIR", "--limit", "-1", "--db", db]).status == 64)
+  }
+
   @Test("met MOTIR --as-org names the bodies that met the ministry, not the ministry itself")
   func metAsOrg() throws {
     let (folder, db) = try seededStore()
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try pressgraph(["met", "MOTIR", "--as-org", "--db", db, "--json"])
     #expect(run.status == 0)
-    let rows = try #require(try json(run) as? [[String: Any]])
+    let page = try #require(try json(run) as? [String: Any])
+    let rows = try #require(page["rows"] as? [[String: Any]])
+    #expect(page["total"] as? Int == Set(rows.compactMap { $0["meeting"] as? String }).count)
     let ids = Set(rows.compactMap { ($0["counterpart"] as? [String: Any])?["id"] as? String })
     let names = Set(rows.compactMap { ($0["counterpart"] as? [String: Any])?["name"] as? String })
     #expect(names.contains("Ministry of Finance (Vietnam)"))

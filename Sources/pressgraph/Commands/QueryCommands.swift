@@ -114,10 +114,15 @@ struct MetCommand: ParsableCommand {
     abstract: "Who met whom: the meetings of a person or body, with date, place and evidence.",
     discussion: """
       Lists each meeting ENTITY took part in (a body also through its \
-      people), oldest first: the counterparts, the date, the place, whether \
+      people), newest first: the counterparts, the date, the place, whether \
       it was held or only planned, the sentence that says so, and the \
       release. Counterparts exclude ENTITY's own side (its body and \
       colleagues). Planned meetings are left out unless --include-planned.
+
+      A ministry meets thousands: the newest 50 meetings are shown, with \
+      the total; --offset 50 shows the next 50, --limit 0 all of them. \
+      With --json the output is one object: "rows", "total" (meetings in \
+      all), "offset", "limit" and "meetings" (on this page).
 
       Dates for --since/--until are 2025, 2025-11 or 2025-11-13; a meeting \
       is kept when its dates may fall in the window (a meeting without a \
@@ -128,6 +133,7 @@ struct MetCommand: ParsableCommand {
         pressgraph met MOTIR --as-org
         pressgraph met MOTIR --type company --since 2025-11
         pressgraph met KOTRA --with "Lee Sang-ho" --include-planned --json
+        pressgraph met MOTIR --as-org --limit 20 --offset 40
       """)
 
   @Argument(help: "The entity: a name, alias, acronym or id.")
@@ -156,10 +162,22 @@ struct MetCommand: ParsableCommand {
   @Flag(name: .long, help: "Show the organisations people represent instead of the people.")
   var asOrg = false
 
+  @Option(name: .long, help: "Meetings per page, newest first (0: all of them).")
+  var limit = 50
+
+  @Option(name: .long, help: "Meetings to skip before the page (the newest first).")
+  var offset = 0
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var format: JSONFlag
 
   func validate() throws {
+    if limit < 0 {
+      throw ValidationError("--limit takes a count of meetings (0 for all), not \(limit)")
+    }
+    if offset < 0 {
+      throw ValidationError("--offset takes a count of meetings to skip, not \(offset)")
+    }
     for (name, value, upper) in [("--since", since, false), ("--until", until, true)] {
       if let value, MeetingFilter.bound(value, upper: upper) == nil {
         throw ValidationError(
@@ -177,22 +195,36 @@ struct MetCommand: ParsableCommand {
       with: counterpart?.id, since: since.flatMap { MeetingFilter.bound($0, upper: false) },
       until: until.flatMap { MeetingFilter.bound($0, upper: true) }, type: type,
       includePlanned: includePlanned, asOrganisations: asOrg)
-    let rows = try storeCall(terminal) { () throws(GraphStoreError) in
-      try store.meetings(of: target.id, filter: filter)
+    let page = try storeCall(terminal) { () throws(GraphStoreError) in
+      try store.meetingPage(
+        of: target.id, filter: filter, limit: limit == 0 ? Int(Int32.max) : limit,
+        offset: offset)
     }
-    if format.json { return try terminal.writeJSON(rows) }
+    if format.json { return try terminal.writeJSON(page) }
+    let rows = page.rows
     if rows.isEmpty {
+      if page.total > 0 {
+        terminal.status(
+          "\(target.name): \(plural(page.total, "meeting")) in all, none after --offset \(offset)")
+        return
+      }
       terminal.status(
         "\(target.name): no meetings found"
           + (includePlanned ? "" : " (planned meetings are left out; add --include-planned)"))
       return
     }
     try terminal.write(StoreText.meetings(rows, width: terminal.width))
-    let meetings = Set(rows.map(\.meeting)).count
     let counterparts = Set(rows.map(\.counterpart.id)).count
-    terminal.status(
-      "\(target.name): \(plural(meetings, "meeting")), "
-        + plural(counterparts, "counterpart"))
+    var summary = "\(target.name): "
+    if page.meetings < page.total {
+      summary +=
+        "meetings \(offset + 1)–\(offset + page.meetings) of \(page.total), newest first, "
+        + plural(counterparts, "counterpart")
+      if page.hasMore { summary += "; the next ones: --offset \(offset + page.meetings)" }
+    } else {
+      summary += "\(plural(page.total, "meeting")), \(plural(counterparts, "counterpart"))"
+    }
+    terminal.status(summary)
   }
 }
 
