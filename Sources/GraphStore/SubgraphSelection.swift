@@ -106,7 +106,8 @@ struct SubgraphBuilder {
       for throughCountries in [false, true] where path == nil {
         path = try GraphStore.search(
           db, from: a, to: b, maxHops: 6, relations: request.relations,
-          throughCountries: throughCountries)
+          throughCountries: throughCountries, maxVisited: TraversalLimits().maxVisited
+        ).path
       }
       if let path {
         for step in path { candidates.insert(step.target.id) }

@@ -53,29 +53,98 @@ public struct Neighbor: Hashable, Sendable, Codable {
   public var hop: Hop
 }
 
+/// How far traversals go before they stop and say so.
+public struct TraversalLimits: Hashable, Sendable, Codable {
+  /// The most entities a neighbourhood lists (nearest first).
+  public var maxResults: Int
+  /// An entity with more links than this is listed, but a neighbourhood
+  /// does not walk on through it: a ministry with thousands of
+  /// counterparts would drown everything two steps out.
+  public var maxDegree: Int
+  /// The most entities a path search visits before it gives up.
+  public var maxVisited: Int
+
+  /// Limits; the defaults answer in milliseconds on a store of 100,000 releases.
+  public init(maxResults: Int = 500, maxDegree: Int = 1000, maxVisited: Int = 20_000) {
+    self.maxResults = max(1, maxResults)
+    self.maxDegree = max(1, maxDegree)
+    self.maxVisited = max(1, maxVisited)
+  }
+}
+
+/// The entities around one (``GraphStore/neighborhood(of:depth:relations:limits:)``),
+/// with what the limits left out.
+public struct Neighborhood: Hashable, Sendable, Codable {
+  /// The entities reached, nearest first.
+  public var neighbors: [Neighbor]
+  /// True when more entities lay within the depth than
+  /// ``TraversalLimits/maxResults``: the list stops there.
+  public var truncated: Bool
+  /// Entities listed but not walked through, with their number of links,
+  /// because they have more than ``TraversalLimits/maxDegree``.
+  public var hubs: [Hub]
+
+  /// An entity not walked through.
+  public struct Hub: Hashable, Sendable, Codable {
+    /// The entity.
+    public var entity: EntityBrief
+    /// Its links (over the relations asked for).
+    public var links: Int
+  }
+}
+
+/// The outcome of a path search (``GraphStore/connection(from:to:maxHops:relations:limits:)``).
+public struct PathSearch: Hashable, Sendable, Codable {
+  /// The shortest connection found, or nil.
+  public var hops: [Hop]?
+  /// Entities the search visited.
+  public var visited: Int
+  /// True when the search stopped at ``TraversalLimits/maxVisited``
+  /// before trying every path within the hops: a longer search might
+  /// still find one.
+  public var stoppedAtLimit: Bool
+}
+
 extension GraphStore {
   /// The shortest connection from `source` to `target` (ids), at most
-  /// `maxHops` steps over the given relations; nil when there is none.
-  ///
-  /// Paths through countries are tried last: that two bodies met "Korea"
-  /// says little about how they are connected. Among paths of the same
-  /// length, the first in id order is taken, so answers are stable.
+  /// `maxHops` steps over the given relations; nil when there is none
+  /// (or none was found within the default ``TraversalLimits``).
   public func path(
     from source: String, to target: String, maxHops: Int = 4,
     relations: Set<Relation> = Set(Relation.allCases)
   ) throws(GraphStoreError) -> [Hop]? {
-    if source == target { return [] }
-    guard maxHops > 0 else { return nil }
+    try connection(from: source, to: target, maxHops: maxHops, relations: relations).hops
+  }
+
+  /// The shortest connection from `source` to `target` (ids), at most
+  /// `maxHops` steps over the given relations, visiting at most
+  /// ``TraversalLimits/maxVisited`` entities.
+  ///
+  /// Paths through countries are tried last: that two bodies met "Korea"
+  /// says little about how they are connected. Among paths of the same
+  /// length, the first in id order is taken, so answers are stable.
+  public func connection(
+    from source: String, to target: String, maxHops: Int = 4,
+    relations: Set<Relation> = Set(Relation.allCases), limits: TraversalLimits = TraversalLimits()
+  ) throws(GraphStoreError) -> PathSearch {
+    if source == target { return PathSearch(hops: [], visited: 1, stoppedAtLimit: false) }
+    guard maxHops > 0 else { return PathSearch(hops: nil, visited: 0, stoppedAtLimit: false) }
     return try read { db in
-      guard let start = try Self.brief(db, id: source) else { return nil }
+      guard let start = try Self.brief(db, id: source) else {
+        return PathSearch(hops: nil, visited: 0, stoppedAtLimit: false)
+      }
+      var visited = 0
+      var stopped = false
       for throughCountries in [false, true] {
-        if let steps = try Self.search(
+        let search = try Self.search(
           db, from: source, to: target, maxHops: maxHops, relations: relations,
-          throughCountries: throughCountries)
-        {
+          throughCountries: throughCountries, maxVisited: limits.maxVisited)
+        visited = max(visited, search.visited)
+        stopped = stopped || search.stopped
+        if let steps = search.path {
           // The search reads edges without their evidence; read it now.
           var briefs = [start.id: start]
-          return try steps.map { light in
+          let hops = try steps.map { light in
             let step =
               try Self.steps(
                 db, from: [light.source], relations: [light.relation], to: light.target.id
@@ -84,37 +153,89 @@ extension GraphStore {
             briefs[step.target.id] = step.target
             return step.hop(from: briefs[step.source] ?? start)
           }
+          return PathSearch(hops: hops, visited: visited, stoppedAtLimit: false)
         }
       }
-      return nil
+      return PathSearch(hops: nil, visited: visited, stoppedAtLimit: stopped)
     }
   }
 
-  /// Entities within `depth` hops of `entity` (an id), nearest first.
+  /// Entities within `depth` hops of `entity` (an id), nearest first,
+  /// within the default ``TraversalLimits``.
   public func neighbors(
     of entity: String, depth: Int = 1, relations: Set<Relation> = Set(Relation.allCases)
   ) throws(GraphStoreError) -> [Neighbor] {
-    guard depth > 0 else { return [] }
+    try neighborhood(of: entity, depth: depth, relations: relations).neighbors
+  }
+
+  /// Entities within `depth` hops of `entity` (an id), nearest first: at
+  /// most ``TraversalLimits/maxResults`` of them, not walking on through
+  /// entities with more than ``TraversalLimits/maxDegree`` links (they are
+  /// listed, and named in ``Neighborhood/hubs``). The start is always
+  /// walked from, whatever its links.
+  public func neighborhood(
+    of entity: String, depth: Int = 1, relations: Set<Relation> = Set(Relation.allCases),
+    limits: TraversalLimits = TraversalLimits()
+  ) throws(GraphStoreError) -> Neighborhood {
+    var result = Neighborhood(neighbors: [], truncated: false, hubs: [])
+    guard depth > 0 else { return result }
     return try read { db in
-      guard let start = try Self.brief(db, id: entity) else { return [] }
+      guard let start = try Self.brief(db, id: entity) else { return result }
       var briefs = [start.id: start]
       var seen: Set<String> = [entity]
       var frontier = [entity]
-      var result: [Neighbor] = []
-      for level in 1...depth {
+      levels: for level in 1...depth {
+        if level > 1 {
+          // Hubs are listed, not walked through.
+          let degrees = try Self.degrees(db, of: frontier, relations: relations)
+          var walked: [String] = []
+          for id in frontier {
+            let links = degrees[id] ?? 0
+            if links > limits.maxDegree, let brief = briefs[id] {
+              result.hubs.append(Neighborhood.Hub(entity: brief, links: links))
+            } else {
+              walked.append(id)
+            }
+          }
+          frontier = walked
+        }
         var next: [String] = []
         for step in try Self.steps(db, from: frontier, relations: relations)
         where seen.insert(step.target.id).inserted {
+          if result.neighbors.count == limits.maxResults {
+            result.truncated = true
+            break levels
+          }
           next.append(step.target.id)
           briefs[step.target.id] = step.target
           let hop = step.hop(from: briefs[step.source] ?? start)
-          result.append(Neighbor(entity: step.target, depth: level, hop: hop))
+          result.neighbors.append(Neighbor(entity: step.target, depth: level, hop: hop))
         }
         frontier = next.sorted()
         if frontier.isEmpty { break }
       }
       return result
     }
+  }
+
+  /// The number of links of each of `ids` over `relations`.
+  static func degrees(_ db: Database, of ids: [String], relations: Set<Relation>) throws
+    -> [String: Int]
+  {
+    guard !ids.isEmpty else { return [:] }
+    var degrees: [String: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT source, COUNT(*) AS links FROM edge
+        WHERE source IN (SELECT value FROM json_each(?))
+          AND relation IN (SELECT value FROM json_each(?))
+        GROUP BY source
+        """, arguments: [jsonArray(ids), jsonArray(relations.map(\.rawValue).sorted())])
+    {
+      degrees[try row.get("source")] = try row.get("links")
+    }
+    return degrees
   }
 
   /// An edge leaving an entity, with what a ``Hop`` shows.
@@ -197,11 +318,12 @@ extension GraphStore {
     }
   }
 
-  /// Breadth-first search, level by level, one query per level.
+  /// Breadth-first search, level by level, one query per level, until
+  /// `maxVisited` entities have been seen.
   static func search(
     _ db: Database, from source: String, to target: String, maxHops: Int,
-    relations: Set<Relation>, throughCountries: Bool
-  ) throws -> [Step]? {
+    relations: Set<Relation>, throughCountries: Bool, maxVisited: Int
+  ) throws -> (path: [Step]?, visited: Int, stopped: Bool) {
     var reachedBy: [String: Step] = [:]
     var seen: Set<String> = [source]
     var frontier = [source]
@@ -213,13 +335,14 @@ extension GraphStore {
         if step.target.id == target {
           var path = [step]
           while let previous = reachedBy[path[0].source] { path.insert(previous, at: 0) }
-          return path
+          return (path, seen.count, false)
         }
         if throughCountries || step.target.type != .country { next.append(step.target.id) }
       }
+      if seen.count >= maxVisited { return (nil, seen.count, true) }
       frontier = next.sorted()
       if frontier.isEmpty { break }
     }
-    return nil
+    return (nil, seen.count, false)
   }
 }

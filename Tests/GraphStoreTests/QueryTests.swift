@@ -265,6 +265,60 @@ struct TraversalTests {
     #expect(neighbors.isEmpty)
   }
 
+  @Test("a neighbourhood stops at its result limit, and says so; the list is a prefix")
+  func neighbourhoodLimit() throws {
+    let store = try seededStore()
+    let park = "person:park-jung-sung"
+    let all = try store.neighborhood(of: park, depth: 2)
+    #expect(!all.truncated)
+    #expect(all.hubs.isEmpty)
+    for limit in [1, 3, all.neighbors.count - 1] {
+      let cut = try store.neighborhood(
+        of: park, depth: 2, limits: TraversalLimits(maxResults: limit))
+      #expect(cut.truncated)
+      #expect(cut.neighbors == Array(all.neighbors.prefix(limit)))
+    }
+    let exact = try store.neighborhood(
+      of: park, depth: 2, limits: TraversalLimits(maxResults: all.neighbors.count))
+    #expect(!exact.truncated)
+  }
+
+  @Test("entities with more links than the degree limit are listed, not walked through")
+  func neighbourhoodHubs() throws {
+    let store = try seededStore()
+    let park = "person:park-jung-sung"
+    let all = try store.neighborhood(of: park, depth: 2)
+    let limited = try store.neighborhood(
+      of: park, depth: 2, limits: TraversalLimits(maxDegree: 2))
+    // The first step is the same: the start is always walked from.
+    #expect(limited.neighbors.filter { $0.depth == 1 } == all.neighbors.filter { $0.depth == 1 })
+    let hubs = Set(limited.hubs.map(\.entity.id))
+    #expect(hubs.contains("ministry:kr-motir"))
+    #expect(limited.hubs.allSatisfy { $0.links > 2 })
+    for neighbor in limited.neighbors where neighbor.depth == 2 {
+      #expect(!hubs.contains(neighbor.hop.from.id))
+    }
+    #expect(limited.neighbors.count < all.neighbors.count)
+  }
+
+  @Test("a path search stops at its visit limit and says so")
+  func pathVisitLimit() throws {
+    let store = try seededStore()
+    let yeo = try store.lookup("Yeo Han-koo").id
+    let oh = try store.lookup("Oh Yu-kyoung").id
+    let found = try store.connection(from: yeo, to: oh)
+    #expect(found.hops != nil)
+    #expect(!found.stoppedAtLimit)
+    let stopped = try store.connection(from: yeo, to: oh, limits: TraversalLimits(maxVisited: 2))
+    #expect(stopped.hops == nil)
+    #expect(stopped.stoppedAtLimit)
+    #expect(stopped.visited >= 2)
+    // No path at all within the hops: the search did not stop early.
+    let none = try store.connection(from: yeo, to: "person:nobody", maxHops: 2)
+    #expect(none.hops == nil)
+    #expect(!none.stoppedAtLimit)
+  }
+
   @Test("neighbours at depth 1, then 2")
   func neighbors() throws {
     let store = try seededStore()

@@ -257,8 +257,20 @@ struct StoreCommandTests {
     let hits = try #require(try json(search) as? [[String: Any]])
     #expect(hits.contains { ($0["text"] as? String)?.contains("Lotte Hotel Seoul") == true })
     let neighbors = try pressgraph(["neighbors", "KATS", "--db", db, "--json"])
-    let rows = try #require(try json(neighbors) as? [[String: Any]])
+    let neighborhood = try #require(try json(neighbors) as? [String: Any])
+    #expect(neighborhood["truncated"] as? Bool == false)
+    let rows = try #require(neighborhood["neighbors"] as? [[String: Any]])
     #expect(rows.contains { ($0["entity"] as? [String: Any])?["name"] as? String == "Kim Dae-ja" })
+    let cut = try pressgraph([
+      "neighbors", "Park Jung-sung", "--depth", "2", "--limit", "2", "--db", db,
+    ])
+    #expect(cut.status == 0)
+    #expect(cut.stderr.contains("the list stops at 2 entities"))
+    let hubs = try pressgraph([
+      "neighbors", "Park Jung-sung", "--depth", "2", "--max-degree", "2", "--db", db,
+    ])
+    #expect(hubs.stderr.contains("not walked through"))
+    #expect(hubs.stderr.contains("Ministry of Trade, Industry and Resources ("))
     let bad = try pressgraph(["met", "MOTIR", "--since", "November", "--db", db])
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("2025-11"))

@@ -267,15 +267,22 @@ struct PathCommand: ParsableCommand {
     let store = try self.store.openForQuery(terminal: terminal)
     let source = try store.resolve(from, terminal: terminal)
     let target = try store.resolve(to, terminal: terminal)
-    let hops = try storeCall(terminal) { () throws(GraphStoreError) in
-      try store.path(
+    let search = try storeCall(terminal) { () throws(GraphStoreError) in
+      try store.connection(
         from: source.id, to: target.id, maxHops: maxHops, relations: relations.selected)
     }
-    guard let hops else {
+    guard let hops = search.hops else {
       if format.json { try terminal.writeJSON([Hop]()) }
-      terminal.status(
-        "No connection between \(source.name) and \(target.name) within \(plural(maxHops, "hop")); try --max-hops \(maxHops + 2)."
-      )
+      if search.stoppedAtLimit {
+        terminal.status(
+          "No connection between \(source.name) and \(target.name) among the "
+            + "\(search.visited) entities searched (the search stops there); "
+            + "try --relation to follow fewer kinds of link.")
+      } else {
+        terminal.status(
+          "No connection between \(source.name) and \(target.name) within \(plural(maxHops, "hop")); try --max-hops \(maxHops + 2)."
+        )
+      }
       throw ExitCode.failure
     }
     if format.json { return try terminal.writeJSON(hops) }
@@ -290,7 +297,11 @@ struct NeighborsCommand: ParsableCommand {
     abstract: "The entities around one: its bodies, people, parents and counterparts.",
     discussion: """
       Lists the entities within --depth steps, nearest first, with the step \
-      that reached each one.
+      that reached each one. At most --limit entities are listed, and an \
+      entity with more than --max-degree links (a ministry that met \
+      thousands) is listed but not walked through; both cuts are named on \
+      stderr. With --json the output is one object: "neighbors", \
+      "truncated" and "hubs" (each with its number of links).
 
       Examples:
         pressgraph neighbors MOTIR
@@ -303,6 +314,13 @@ struct NeighborsCommand: ParsableCommand {
   @Option(name: .long, help: "How many steps out.")
   var depth = 1
 
+  @Option(name: .long, help: "The most entities to list.")
+  var limit = 500
+
+  @Option(
+    name: .long, help: "Do not walk through entities with more links than this (they are listed).")
+  var maxDegree = 1000
+
   @OptionGroup var relations: RelationOptions
 
   @OptionGroup var store: StoreOptions
@@ -310,16 +328,21 @@ struct NeighborsCommand: ParsableCommand {
 
   func validate() throws {
     guard (1...6).contains(depth) else { throw ValidationError("--depth takes 1 to 6") }
+    guard limit > 0 else { throw ValidationError("--limit takes a positive number") }
+    guard maxDegree > 0 else { throw ValidationError("--max-degree takes a positive number") }
   }
 
   func run() throws {
     let terminal = Terminal()
     let store = try self.store.openForQuery(terminal: terminal)
     let target = try store.resolve(entity, terminal: terminal)
-    let rows = try storeCall(terminal) { () throws(GraphStoreError) in
-      try store.neighbors(of: target.id, depth: depth, relations: relations.selected)
+    let neighborhood = try storeCall(terminal) { () throws(GraphStoreError) in
+      try store.neighborhood(
+        of: target.id, depth: depth, relations: relations.selected,
+        limits: TraversalLimits(maxResults: limit, maxDegree: maxDegree))
     }
-    if format.json { return try terminal.writeJSON(rows) }
+    if format.json { return try terminal.writeJSON(neighborhood) }
+    let rows = neighborhood.neighbors
     if rows.isEmpty {
       terminal.status("\(target.name) has no neighbors")
       return
@@ -334,6 +357,17 @@ struct NeighborsCommand: ParsableCommand {
       }, flexibleColumn: 3)
     try terminal.write(table.render(width: terminal.width))
     terminal.status("\(target.name): \(plural(rows.count, "neighbor"))")
+    if neighborhood.truncated {
+      terminal.status("note: the list stops at \(limit) entities; --limit shows more")
+    }
+    if !neighborhood.hubs.isEmpty {
+      let names = neighborhood.hubs.prefix(5).map { "\($0.entity.name) (\($0.links) links)" }
+      terminal.status(
+        "note: not walked through \(plural(neighborhood.hubs.count, "hub")): "
+          + names.joined(separator: ", ") + (neighborhood.hubs.count > 5 ? ", …" : "")
+          + "; --max-degree \(neighborhood.hubs.map(\.links).max() ?? maxDegree) walks through them"
+      )
+    }
   }
 }
 
