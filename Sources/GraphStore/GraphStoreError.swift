@@ -28,6 +28,9 @@ public enum GraphStoreError: Error, Hashable, Sendable, CustomStringConvertible 
   /// The store was written by a newer pressgraph (it has migrations this
   /// one does not know); it was not changed.
   case newerStore(path: String, unknownMigrations: [String], writtenBy: String?)
+  /// The store was written by an older pressgraph: a writing command
+  /// upgrades it in place (queries open stores read-only and cannot).
+  case olderStore(path: String, pendingMigrations: [String])
   /// SQLite found the store damaged (a malformed page, a missing table).
   case damaged(path: String?, reason: String)
   /// Another process held the store longer than the busy timeout.
@@ -47,6 +50,7 @@ public enum GraphStoreError: Error, Hashable, Sendable, CustomStringConvertible 
   public var file: String? {
     switch self {
     case .storeFailed(let file, _), .badCorrections(let file, _): file
+    case .olderStore(let path, _): path
     case .noStore(let path), .notAStore(let path, _), .newerStore(let path, _, _),
       .unusablePath(let path, _):
       path
@@ -88,6 +92,11 @@ public enum GraphStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         + "; this pressgraph knows "
         + Schema.migrations.map(\.id).joined(separator: ", ")
         + ". Use that pressgraph or a later one; the store was left as it is"
+    case .olderStore(let path, let pending):
+      "\(path): the store was written by an older pressgraph (its schema lacks "
+        + pending.joined(separator: ", ")
+        + "); a writing command upgrades it in place, keeping releases and corrections: "
+        + "run `pressgraph ingest` on your folders once"
     case .damaged(let path, let reason):
       (path.map { "\($0): " } ?? "") + "the store is damaged: \(reason)"
     case .busy(let reason):

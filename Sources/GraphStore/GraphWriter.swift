@@ -51,6 +51,11 @@ struct GraphWriter {
         guard let release, release.sentences.indices.contains(index) else { return nil }
         return release.sentences[index].text
       }
+      /// The sentence whose text `evidence` is (`hint` first).
+      func sentenceIndex(of evidence: String, hint: Int? = nil) -> Int? {
+        if let hint, sentenceText(hint) == evidence { return hint }
+        return release?.sentences.firstIndex { $0.text == evidence }
+      }
       for affiliation in extraction.affiliations {
         try insertAffiliation.execute(arguments: [
           affiliation.person, affiliation.org, affiliation.title, extraction.release, releaseDate,
@@ -61,9 +66,11 @@ struct GraphWriter {
         let either = sentenceEntities.keys.sorted().first {
           sentenceEntities[$0]?.contains(affiliation.person) == true
         }
+        let sentence = (both ?? either).flatMap { sentenceText($0) == nil ? nil : $0 }
         edges.add(
           affiliation.person, affiliation.org, relation: .affiliation, label: affiliation.title,
-          evidence: (both ?? either).flatMap(sentenceText), release: extraction.release,
+          evidence: sentence == nil ? nil : .sentence(sentence ?? 0),
+          release: extraction.release,
           order: (releaseDate ?? "", extraction.release, both ?? either ?? 0))
       }
       for link in extraction.parents {
@@ -71,7 +78,9 @@ struct GraphWriter {
           link.child, link.parent, link.evidence, extraction.release,
         ])
         edges.add(
-          link.child, link.parent, relation: .parent, label: nil, evidence: link.evidence,
+          link.child, link.parent, relation: .parent, label: nil,
+          evidence: sentenceIndex(of: link.evidence).map(EdgeEvidence.sentence)
+            ?? .text(link.evidence),
           release: extraction.release, order: (releaseDate ?? "", extraction.release, 0))
       }
       var roles: [String: [Affiliation]] = [:]
@@ -81,11 +90,16 @@ struct GraphWriter {
       for (n, meeting) in extraction.meetings.enumerated() {
         let id = "\(extraction.release)/\(n + 1)"
         let window = Self.window(meeting.date, release: extraction.date)
+        // The evidence is kept only when it is not the meeting's sentence.
+        let isSentence = sentenceText(meeting.sentence) == meeting.evidence
         try insertMeeting.execute(arguments: [
           id, extraction.release, meeting.sentence, meeting.date?.start.description,
           meeting.date?.end?.description, window?.low, window?.high, meeting.place,
-          meeting.status.rawValue, meeting.evidence,
+          meeting.status.rawValue, isSentence ? nil : meeting.evidence,
         ])
+        let meetingEvidence: EdgeEvidence =
+          sentenceIndex(of: meeting.evidence, hint: meeting.sentence).map(EdgeEvidence.sentence)
+          ?? .text(meeting.evidence)
         let participants = Set(meeting.participants)
         for entity in meeting.participants {
           let stated = roles[entity] ?? []
@@ -99,7 +113,7 @@ struct GraphWriter {
           for b in sorted[(i + 1)...] {
             edges.add(
               a, b, relation: .meeting, label: meeting.date?.description,
-              evidence: meeting.evidence, release: extraction.release,
+              evidence: meetingEvidence, release: extraction.release,
               order: (window?.low ?? releaseDate ?? "", extraction.release, meeting.sentence))
           }
         }
@@ -188,6 +202,12 @@ public enum Relation: String, Hashable, Sendable, Codable, CaseIterable {
   case meeting
 }
 
+/// What an edge cites: a sentence of its release (by index), or text.
+enum EdgeEvidence {
+  case sentence(Int)
+  case text(String)
+}
+
 /// Collects edges, one per pair and relation, keeping the earliest evidence.
 struct EdgeCollector {
   struct Key: Hashable, Comparable {
@@ -202,7 +222,7 @@ struct EdgeCollector {
   struct Edge {
     var forward: Bool
     var label: String?
-    var evidence: String?
+    var evidence: EdgeEvidence?
     var release: String?
     var count: Int
     var order: (String, String, Int)
@@ -210,7 +230,7 @@ struct EdgeCollector {
   private var edges: [Key: Edge] = [:]
 
   mutating func add(
-    _ a: String, _ b: String, relation: Relation, label: String?, evidence: String?,
+    _ a: String, _ b: String, relation: Relation, label: String?, evidence: EdgeEvidence?,
     release: String?, order: (String, String, Int)
   ) {
     guard a != b else { return }
@@ -236,13 +256,21 @@ struct EdgeCollector {
   func write(_ db: Database) throws {
     let insert = try db.cachedStatement(
       sql: """
-        INSERT INTO edge (source, target, relation, forward, label, evidence, release, count)
-        VALUES (?,?,?,?,?,?,?,?)
+        INSERT INTO edge (source, target, relation, forward, label, release, sentence, evidence,
+          count)
+        VALUES (?,?,?,?,?,?,?,?,?)
         """)
     for (key, edge) in edges.sorted(by: { $0.key < $1.key }) {
+      var sentence: Int?
+      var text: String?
+      switch edge.evidence {
+      case .sentence(let index): sentence = index
+      case .text(let evidence): text = evidence
+      case nil: break
+      }
       try insert.execute(arguments: [
-        key.source, key.target, key.relation, edge.forward, edge.label, edge.evidence,
-        edge.release, edge.count,
+        key.source, key.target, key.relation, edge.forward, edge.label, edge.release, sentence,
+        text, edge.count,
       ])
     }
   }

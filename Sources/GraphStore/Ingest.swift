@@ -176,7 +176,7 @@ extension GraphStore {
 
   /// The version of the derivation; stored with the graph, so that a store
   /// written by an older pressgraph is derived again.
-  static let derivationVersion = "pressgraph-graph-1"
+  static let derivationVersion = "pressgraph-graph-3"
 
   /// Identifies the extraction setup: a changed gazetteer means a new graph.
   static func derivationKey(_ extractor: EntityExtractor) -> String {

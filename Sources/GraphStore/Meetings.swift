@@ -146,8 +146,11 @@ extension GraphStore {
   {
     let order = newestFirst ? "m.low DESC, m.id DESC" : "m.low, m.id"
     return """
-      SELECT \(count ? "COUNT(*)" : "m.*, \(ReleaseBrief.columns)")
-      FROM meeting m \(count ? "" : "JOIN release r ON r.id = m.release")
+      SELECT \(count ? "COUNT(*)" : "m.*, coalesce(m.evidence, s.text) AS evidence_text, \(ReleaseBrief.columns)")
+      FROM meeting m \(count ? "" : """
+        JOIN release r ON r.id = m.release
+        LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
+        """)
       WHERE m.id IN (
           SELECT meeting FROM participant WHERE entity = :e
           UNION SELECT meeting FROM participant WHERE represents = :e)
@@ -258,7 +261,7 @@ extension GraphStore {
             meeting: id, counterpart: counterpart, representing: representing, role: role,
             date: (try meeting.get("date")), endDate: (try meeting.get("end_date")),
             place: (try meeting.get("place")),
-            status: (try meeting.get("status")), evidence: (try meeting.get("evidence")),
+            status: (try meeting.get("status")), evidence: (try meeting.get("evidence_text")),
             sentence: (try meeting.get("sentence")), release: try ReleaseBrief(meeting),
             side: side))
       }

@@ -28,6 +28,7 @@ enum Schema {
       }
     ),
     ("v2", { db in try migrateToV2(db) }),
+    ("v3", { db in try migrateToV3(db) }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
@@ -185,6 +186,132 @@ enum Schema {
     }
   }
 
+  /// Schema v3: the graph tables, compact and checked.
+  ///
+  /// - Tables keyed by several columns (`alias`, `lookup`, `appearance`,
+  ///   `participant`, `edge`) are `WITHOUT ROWID`: the key is the table,
+  ///   with no second copy of it in an index.
+  /// - Evidence that is a sentence of its release is not copied: `meeting`
+  ///   and `edge` name the sentence (`release`, `sentence`), and keep
+  ///   `evidence` text only when it is something else.
+  /// - References to an entity, a release or a meeting are foreign keys
+  ///   with `ON DELETE CASCADE`: forgetting a release takes what was
+  ///   derived from it, and no row can point at nothing. (An edge's target
+  ///   and evidence release, and `lookup`'s entity, are the exceptions,
+  ///   explained where they are declared.)
+  ///
+  /// The graph is derived, so the migration drops the v1 graph tables and
+  /// creates the new ones empty: the store is marked out of date, and the
+  /// next ingest (or correction) derives the graph again, from the stored
+  /// analyses, with the corrections applied.
+  private static func migrateToV3(_ db: Database) throws {
+    for table in graphTables { try db.drop(table: table) }
+    try createGraphV3(db)
+    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+  }
+
+  private static func createGraphV3(_ db: Database) throws {
+    try db.create(table: "entity") { t in
+      t.primaryKey("id", .text)
+      t.column("name", .text).notNull()
+      t.column("type", .text).notNull().indexed()
+      t.column("country", .text)
+    }
+    try db.create(table: "alias", options: .withoutRowID) { t in
+      t.column("entity", .text).notNull().references("entity", onDelete: .cascade)
+      t.column("alias", .text).notNull()
+      t.primaryKey(["entity", "alias"])
+    }
+    // Folded names for lookup: rank 0 id, 1 name, 2 alias seen, 3 known name.
+    try db.create(table: "lookup", options: .withoutRowID) { t in
+      t.column("key", .text).notNull()
+      // Not a foreign key: a key per name of every entity, written with
+      // the entity and deleted with the graph; a foreign key would need a
+      // second index as large as the table.
+      t.column("entity", .text).notNull()
+      t.column("rank", .integer).notNull()
+      t.primaryKey(["key", "entity"])
+    }
+    // Which releases each entity appears in (by mention, title or relation).
+    try db.create(table: "appearance", options: .withoutRowID) { t in
+      t.column("entity", .text).notNull().references("entity", onDelete: .cascade)
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+      t.primaryKey(["entity", "release"])
+    }
+    try db.create(table: "mention") { t in
+      t.column("entity", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+      t.column("sentence", .integer).notNull()
+      t.column("start", .integer).notNull()
+      t.column("end", .integer).notNull()
+      t.column("text", .text).notNull()
+    }
+    try db.create(table: "affiliation") { t in
+      t.column("person", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("org", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("title", .text)
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+      t.column("date", .text)
+    }
+    try db.create(table: "parent_link") { t in
+      t.column("child", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("parent", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("evidence", .text).notNull()
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+    }
+    try db.create(table: "succession") { t in
+      t.column("predecessor", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      t.column("successor", .text).notNull().indexed().references("entity", onDelete: .cascade)
+    }
+    try db.create(table: "meeting") { t in
+      // "<release id>/<n>": stable across re-ingests.
+      t.primaryKey("id", .text)
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+      t.column("sentence", .integer).notNull()
+      t.column("date", .text)
+      t.column("end_date", .text)
+      // The first and last day the meeting may fall on (release date when
+      // the text gives none), for date-window filters.
+      t.column("low", .text).indexed()
+      t.column("high", .text)
+      t.column("place", .text)
+      t.column("status", .text).notNull()
+      // NULL when the evidence is the sentence itself.
+      t.column("evidence", .text)
+    }
+    try db.create(table: "participant", options: .withoutRowID) { t in
+      t.column("meeting", .text).notNull().references("meeting", onDelete: .cascade)
+      t.column("entity", .text).notNull().indexed().references("entity", onDelete: .cascade)
+      // The person's title in the release, when stated.
+      t.column("role", .text)
+      // The organisation a person represents in this meeting.
+      t.column("represents", .text).indexed().references("entity", onDelete: .setNull)
+      t.primaryKey(["meeting", "entity"])
+    }
+    // Relations as undirected adjacency (both directions stored), one row per
+    // pair and relation, with the earliest evidence.
+    try db.create(table: "edge", options: .withoutRowID) { t in
+      t.column("source", .text).notNull().references("entity", onDelete: .cascade)
+      t.column("relation", .text).notNull()
+      // Not a foreign key: every edge is stored in both directions, and
+      // its twin's source is this target (a foreign key here would need
+      // a second index on the largest table).
+      t.column("target", .text).notNull()
+      // 1 when source plays the relation's first role (the person of an
+      // affiliation, the child of a parent link, the predecessor).
+      t.column("forward", .integer).notNull()
+      t.column("label", .text)
+      // The release and sentence of the earliest evidence (a pointer for
+      // display, not a foreign key: the edge is derived from many releases).
+      t.column("release", .text)
+      t.column("sentence", .integer)
+      // The evidence, when it is not that sentence.
+      t.column("evidence", .text)
+      t.column("count", .integer).notNull()
+      t.primaryKey(["source", "relation", "target"])
+    }
+  }
+
   private static func createGraph(_ db: Database) throws {
     try db.create(table: "entity") { t in
       t.primaryKey("id", .text)
@@ -276,10 +403,10 @@ enum Schema {
     }
   }
 
-  /// Every table the graph is derived into, in deletion order.
+  /// Every table the graph is derived into, in deletion order: the tables
+  /// that refer to others first.
   static let graphTables = [
-    "entity", "alias", "lookup", "appearance", "mention", "affiliation", "parent_link",
-    "succession",
-    "meeting", "participant", "edge",
+    "edge", "participant", "meeting", "succession", "parent_link", "affiliation", "mention",
+    "appearance", "lookup", "alias", "entity",
   ]
 }

@@ -133,6 +133,8 @@ extension GraphStore {
         case .empty where !stamped:
           throw GraphStoreError.notAStore(
             path: path, reason: "an SQLite database without pressgraph's tables")
+        case .older(let pending) where pending != Schema.migrations.map(\.id):
+          throw GraphStoreError.olderStore(path: path, pendingMigrations: pending)
         case .empty, .older:
           throw GraphStoreError.damaged(path: path, reason: "its tables were never completed")
         case .newer(let unknown):

@@ -418,9 +418,10 @@ struct SubgraphBuilder {
       let meetings = try Row.fetchAll(
         db,
         sql: """
-          SELECT m.id, m.date, m.end_date, m.low, m.high, m.place, m.status, m.evidence,
-            \(ReleaseBrief.columns)
+          SELECT m.id, m.date, m.end_date, m.low, m.high, m.place, m.status,
+            coalesce(m.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
           FROM meeting m JOIN release r ON r.id = m.release
+          LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
           WHERE m.id IN (
             SELECT meeting FROM participant WHERE entity IN (SELECT value FROM json_each(?1)))
             AND (?2 IS NULL OR m.release = ?2)
@@ -518,8 +519,11 @@ struct SubgraphBuilder {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT e.evidence, \(ReleaseBrief.columns) FROM edge e JOIN release r ON r.id = e.release
-          WHERE e.source = ? AND e.relation = ? AND e.target = ? AND e.evidence IS NOT NULL
+          SELECT coalesce(e.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
+          FROM edge e JOIN release r ON r.id = e.release
+          LEFT JOIN sentence s ON s.release = e.release AND s.idx = e.sentence
+          WHERE e.source = ? AND e.relation = ? AND e.target = ?
+            AND coalesce(e.evidence, s.text) IS NOT NULL
           """, arguments: [source, relation.rawValue, target])
     else { return [] }
     return [Subgraph.Evidence(sentence: (try row.get("evidence")), release: try ReleaseBrief(row))]
