@@ -116,7 +116,7 @@ extension GraphStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let insertSentence = try db.cachedStatement(
-      sql: "INSERT INTO sentence (release, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+      sql: "INSERT INTO sentence (release, idx, start, \"end\") VALUES (?, ?, ?, ?)")
     for release in releases {
       try insertRelease.execute(arguments: [
         release.id, path, release.position, release.title, release.category,
@@ -124,7 +124,7 @@ extension GraphStore {
       ])
       for sentence in release.sentences {
         try insertSentence.execute(arguments: [
-          release.id, sentence.index, sentence.start, sentence.end, sentence.text,
+          release.id, sentence.index, sentence.start, sentence.end,
         ])
       }
     }
@@ -227,14 +227,14 @@ extension GraphStore {
   }
 
   static func releases(_ db: Database) throws -> (releases: [Release], duplicates: Int) {
-    var sentences: [String: [Sentence]] = [:]
+    // Sentences are offsets into the body (Unicode scalars); their text is
+    // sliced from it here.
+    var offsets: [String: [(index: Int, start: Int, end: Int)]] = [:]
     let sentenceRows = try Row.fetchCursor(
-      db, sql: "SELECT release, idx, start, \"end\", text FROM sentence ORDER BY release, idx")
+      db, sql: "SELECT release, idx, start, \"end\" FROM sentence ORDER BY release, idx")
     while let row = try sentenceRows.next() {
-      sentences[(try row.get(0)), default: []].append(
-        Sentence(
-          index: (try row.get(1)), start: (try row.get(2)), end: (try row.get(3)),
-          text: (try row.get(4))))
+      offsets[(try row.get(0)), default: []].append(
+        (index: try row.get(1), start: try row.get(2), end: try row.get(3)))
     }
     var seen: Set<String> = []
     var duplicates = 0
@@ -253,14 +253,35 @@ extension GraphStore {
       }
       let id: String = (try row.get(0))
       let date: String? = (try row.get(5))
+      let body: String = (try row.get(6))
       releases.append(
         Release(
           id: id, source: (try row.get(1)), position: (try row.get(2)), title: (try row.get(3)),
           category: (try row.get(4)),
-          date: date.flatMap { PartialDate(iso: $0) }, body: (try row.get(6)),
-          sentences: sentences[id] ?? [], contentHash: hash))
+          date: date.flatMap { PartialDate(iso: $0) }, body: body,
+          sentences: try Self.sentences(offsets[id] ?? [], of: body, release: id),
+          contentHash: hash))
     }
     return (releases, duplicates)
+  }
+
+  /// The sentences at `offsets` (Unicode scalars) of `body`.
+  /// - Throws: ``GraphStoreError/damaged(path:reason:)`` when an offset lies
+  ///   outside the body.
+  static func sentences(
+    _ offsets: [(index: Int, start: Int, end: Int)], of body: String, release: String
+  ) throws -> [Sentence] {
+    guard !offsets.isEmpty else { return [] }
+    let scalars = Array(body.unicodeScalars)
+    return try offsets.map { offset in
+      guard offset.start >= 0, offset.start <= offset.end, offset.end <= scalars.count else {
+        throw GraphStoreError.damaged(
+          path: nil, reason: "sentence \(offset.index) of release \(release) lies outside its text")
+      }
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: scalars[offset.start..<offset.end])
+      return Sentence(index: offset.index, start: offset.start, end: offset.end, text: String(text))
+    }
   }
 
   /// Derives the graph from every stored release and correction, and

@@ -29,6 +29,7 @@ enum Schema {
     ),
     ("v2", { db in try migrateToV2(db) }),
     ("v3", { db in try migrateToV3(db) }),
+    ("v4", { db in try migrateToV4(db) }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
@@ -208,6 +209,55 @@ enum Schema {
     for table in graphTables { try db.drop(table: table) }
     try createGraphV3(db)
     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+  }
+
+  /// Schema v4: a sentence's text is not stored twice.
+  ///
+  /// A sentence is its offsets into the release's body (Unicode scalars,
+  /// which are SQLite's characters in UTF-8 text). The view `sentence_text`
+  /// gives its text, sliced from the body; the full-text index reads that
+  /// view as its external content, so the text lives once, in `release`.
+  ///
+  /// Triggers keep the index in step: a sentence is indexed when inserted
+  /// and taken out before it is deleted (while its release still exists:
+  /// deleting a release first deletes its sentences). Release text is
+  /// never changed in place (a changed file replaces its releases), and a
+  /// trigger refuses an update that would leave the index stale.
+  private static func migrateToV4(_ db: Database) throws {
+    for trigger in ["__sentence_fts_ai", "__sentence_fts_ad", "__sentence_fts_au"] {
+      try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+    }
+    try db.drop(table: "sentence_fts")
+    try db.execute(sql: "ALTER TABLE sentence DROP COLUMN text")
+    try db.execute(
+      sql: """
+        CREATE VIEW sentence_text (id, release, idx, start, "end", text) AS
+          SELECT s.id, s.release, s.idx, s.start, s."end",
+            substr(r.body, s.start + 1, s."end" - s.start)
+          FROM sentence s JOIN release r ON r.id = s.release;
+        CREATE VIRTUAL TABLE sentence_fts USING fts5(
+          text, content = 'sentence_text', content_rowid = 'id', tokenize = 'unicode61');
+        CREATE TRIGGER sentence_fts_insert AFTER INSERT ON sentence BEGIN
+          INSERT INTO sentence_fts (rowid, text)
+            SELECT new.id, substr(body, new.start + 1, new."end" - new.start)
+            FROM release WHERE id = new.release;
+        END;
+        CREATE TRIGGER sentence_fts_delete BEFORE DELETE ON sentence BEGIN
+          INSERT INTO sentence_fts (sentence_fts, rowid, text)
+            SELECT 'delete', old.id, substr(body, old.start + 1, old."end" - old.start)
+            FROM release WHERE id = old.release;
+        END;
+        CREATE TRIGGER sentence_fixed BEFORE UPDATE ON sentence BEGIN
+          SELECT RAISE(ABORT, 'sentences are replaced, never updated');
+        END;
+        CREATE TRIGGER release_sentences_first BEFORE DELETE ON release BEGIN
+          DELETE FROM sentence WHERE release = old.id;
+        END;
+        CREATE TRIGGER release_text_fixed BEFORE UPDATE OF body ON release BEGIN
+          SELECT RAISE(ABORT, 'release text is replaced, never updated');
+        END;
+        INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild');
+        """)
   }
 
   private static func createGraphV3(_ db: Database) throws {

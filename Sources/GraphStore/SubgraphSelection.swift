@@ -421,7 +421,7 @@ struct SubgraphBuilder {
           SELECT m.id, m.date, m.end_date, m.low, m.high, m.place, m.status,
             coalesce(m.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
           FROM meeting m JOIN release r ON r.id = m.release
-          LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
+          LEFT JOIN sentence_text s ON s.release = m.release AND s.idx = m.sentence
           WHERE m.id IN (
             SELECT meeting FROM participant WHERE entity IN (SELECT value FROM json_each(?1)))
             AND (?2 IS NULL OR m.release = ?2)
@@ -499,7 +499,7 @@ struct SubgraphBuilder {
         db,
         sql: """
           SELECT s.text, \(ReleaseBrief.columns) FROM mention m
-          JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
+          JOIN sentence_text s ON s.release = m.release AND s.idx = m.sentence
           JOIN release r ON r.id = m.release
           WHERE m.release = ?1 AND m.entity = ?2
           ORDER BY EXISTS (
@@ -521,7 +521,7 @@ struct SubgraphBuilder {
         sql: """
           SELECT coalesce(e.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
           FROM edge e JOIN release r ON r.id = e.release
-          LEFT JOIN sentence s ON s.release = e.release AND s.idx = e.sentence
+          LEFT JOIN sentence_text s ON s.release = e.release AND s.idx = e.sentence
           WHERE e.source = ? AND e.relation = ? AND e.target = ?
             AND coalesce(e.evidence, s.text) IS NOT NULL
           """, arguments: [source, relation.rawValue, target])
