@@ -39,9 +39,14 @@ let package = Package(
       dependencies: [
         "EntityGraph",
         "PressReleases",
+        "CZlib",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    // zlib from Debian's zlib1g-dev, for the store's compressed analyses
+    // (imported by GraphStore/Deflate.swift only).
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Stage 7, the export module: subgraphs to DOT, and to SVG/PNG/PDF
     // through Graphviz in-process.
     .target(name: "GraphExport", dependencies: ["GraphStore", "EntityGraph", "CGraphviz"]),

@@ -309,7 +309,12 @@ extension GraphStore {
     }
     // Each release's first pass: the stored one, else made now (on every core).
     var analyses: [ReleaseAnalysis?] = releases.map { release in
-      stored[release.contentHash].flatMap { try? ReleaseAnalysis(decoding: $0, release: release) }
+      // A damaged or unreadable analysis is made again, never trusted.
+      stored[release.contentHash].flatMap { blob in
+        (try? Deflate.inflate(blob)).flatMap {
+          try? ReleaseAnalysis(decoding: $0, release: release)
+        }
+      }
     }
     let missing = analyses.indices.filter { analyses[$0] == nil }
     let made = parallelMap(missing.count) { extractor.analyse(releases[missing[$0]]) }
@@ -327,7 +332,7 @@ extension GraphStore {
           sql: "INSERT OR REPLACE INTO analysis (content_hash, version, data) VALUES (?, ?, ?)")
         for analysis in made {
           try insert.execute(arguments: [
-            analysis.release.contentHash, version, Data(analysis.encoded()),
+            analysis.release.contentHash, version, Data(Deflate.compress(analysis.encoded())),
           ])
         }
         // Analyses of releases no longer stored go.

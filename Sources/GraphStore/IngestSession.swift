@@ -97,7 +97,8 @@ public struct IngestSession: Sendable {
           for release in outcome.releases
           where !analysed.contains(release.contentHash) && seen.insert(release.contentHash).inserted
           {
-            analyses.append((release.contentHash, extractor.analyse(release).encoded()))
+            analyses.append(
+              (release.contentHash, Deflate.compress(extractor.analyse(release).encoded())))
           }
           return (
             position,

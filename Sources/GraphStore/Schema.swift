@@ -182,7 +182,7 @@ enum Schema {
       t.primaryKey("content_hash", .text)
       // ``EntityExtractor/analysisVersion`` when it was made.
       t.column("version", .text).notNull()
-      // ``ReleaseAnalysis/encoded()``.
+      // ``ReleaseAnalysis/encoded()``, compressed (``Deflate``).
       t.column("data", .blob).notNull()
     }
   }

@@ -93,3 +93,36 @@ struct SentenceTextTests {
     #expect(throws: GraphStoreError.self) { try store.releases() }
   }
 }
+
+@Suite("Compressed blobs")
+struct DeflateTests {
+  static let samples: [[UInt8]] = [
+    [], [0], Array("PGA1".utf8), Array(repeating: 7, count: 100_000),
+    Array((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }),
+  ]
+
+  @Test("inflating a compressed blob gives its bytes back", arguments: 0..<samples.count)
+  func roundTrip(sample: Int) throws {
+    let bytes = Self.samples[sample]
+    let blob = Deflate.compress(bytes)
+    #expect(try Deflate.inflate(blob) == bytes)
+    if bytes.count > 1000 { #expect(blob.count < bytes.count) }
+  }
+
+  @Test("damaged, truncated and oversized blobs are errors, never crashes")
+  func damaged() throws {
+    let blob = Deflate.compress(Array(repeating: 42, count: 10_000))
+    for length in 0..<blob.count {
+      #expect(throws: Deflate.Failure.self) { try Deflate.inflate(Array(blob[0..<length])) }
+    }
+    var flipped = blob
+    flipped[blob.count / 2] ^= 0x55
+    #expect(throws: Deflate.Failure.self) { try Deflate.inflate(flipped) }
+    // A length over the limit is refused before anything is allocated.
+    #expect(throws: Deflate.Failure.self) { try Deflate.inflate([0x7F, 0, 0, 0, 0x78, 0x9C]) }
+    // A stream that inflates to less than it claims.
+    var short = blob
+    short[3] &+= 1
+    #expect(throws: Deflate.Failure.self) { try Deflate.inflate(short) }
+  }
+}
