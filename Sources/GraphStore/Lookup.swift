@@ -148,7 +148,7 @@ extension GraphStore {
   static func brief(_ row: Row) throws -> EntityBrief {
     EntityBrief(
       id: (try row.get("id")), name: (try row.get("name")),
-      type: EntityType(rawValue: (try row.get("type"))) ?? .organization)
+      type: try row.get("type"))
   }
 }
 

@@ -70,14 +70,14 @@ public struct MeetingRow: Hashable, Sendable, Codable {
   public var representing: EntityBrief?
   /// The counterpart's title, when stated.
   public var role: String?
-  /// The date as the text gives it (ISO, possibly partial), when stated.
-  public var date: String?
+  /// The date as the text gives it (possibly partial), when stated.
+  public var date: PartialDate?
   /// The end of a date range.
-  public var endDate: String?
+  public var endDate: PartialDate?
   /// The venue, when stated.
   public var place: String?
-  /// `held` or `planned`.
-  public var status: String
+  /// Held, or only planned.
+  public var status: MeetingStatus
   /// The sentence that reports the meeting.
   public var evidence: String
   /// Its index in the release.

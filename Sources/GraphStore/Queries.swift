@@ -183,10 +183,10 @@ extension GraphStore {
           AffiliationSpan(
             person: EntityBrief(
               id: (try row.get("p_id")), name: (try row.get("p_name")),
-              type: EntityType(rawValue: (try row.get("p_type"))) ?? .person),
+              type: try row.get("p_type")),
             org: EntityBrief(
               id: (try row.get("o_id")), name: (try row.get("o_name")),
-              type: EntityType(rawValue: (try row.get("o_type"))) ?? .organization),
+              type: try row.get("o_type")),
             title: (try row.get("title")), firstSeen: (try row.get("first_seen")),
             lastSeen: (try row.get("last_seen")),
             releases: (try row.get("releases")))

@@ -282,7 +282,7 @@ extension GraphStore {
       let release: String? = (try row.get("release_id"))
       return Step(
         source: (try row.get("source")), target: try brief(row),
-        relation: Relation(rawValue: (try row.get("relation"))) ?? .meeting,
+        relation: try row.get("relation"),
         forward: (try row.get("forward")),
         label: (try row.get("label")), evidence: (try row.get("evidence")),
         release: release == nil ? nil : try ReleaseBrief(row), count: (try row.get("count")))
@@ -313,8 +313,8 @@ extension GraphStore {
         source: (try row.get("source")),
         target: EntityBrief(
           id: target, name: target,
-          type: EntityType(rawValue: (try row.get("type"))) ?? .organization),
-        relation: Relation(rawValue: (try row.get("relation"))) ?? .meeting, forward: true,
+          type: try row.get("type")),
+        relation: try row.get("relation"), forward: true,
         label: nil,
         evidence: nil, release: nil, count: 1)
     }

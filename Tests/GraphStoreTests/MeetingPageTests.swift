@@ -122,3 +122,44 @@ struct MeetingPageTests {
     #expect(all.total > 0)
   }
 }
+
+@Suite("Typed values read from the store")
+struct TypedValueTests {
+  @Test(
+    "a value the store should never hold is a damaged store, not a guess",
+    arguments: [
+      "UPDATE entity SET type = 'robot' WHERE id = 'person:park-jung-sung'",
+      "UPDATE meeting SET status = 'maybe'",
+      "UPDATE meeting SET date = '2025-13-40'",
+      "UPDATE entity SET type = 'robot' WHERE id = 'ministry:kr-motir'",
+    ])
+  func badValues(sql: String) throws {
+    let store = try store(seedFiles)
+    try execute(store, "PRAGMA ignore_check_constraints = ON; \(sql)")
+    func damaged(_ body: () throws -> Void) -> Bool {
+      do {
+        try body()
+        return false
+      } catch {
+        if case .damaged = error as? GraphStoreError { return true }
+        return false
+      }
+    }
+    let park = "person:park-jung-sung"
+    let meetings = damaged {
+      _ = try store.meetings(of: park, filter: MeetingFilter(includePlanned: true))
+    }
+    let neighbors = damaged { _ = try store.neighbors(of: park) }
+    let lookup = damaged { _ = try store.lookup("Park Jung-sung") }
+    #expect(meetings || neighbors || lookup)
+  }
+
+  @Test("dates and statuses come back typed")
+  func typed() throws {
+    let store = try store(seedFiles)
+    let rows = try store.meetings(of: "person:park-jung-sung")
+    let row = try #require(rows.first)
+    #expect(row.date == PartialDate(year: 2025, month: 11, day: 13))
+    #expect(row.status == .held)
+  }
+}

@@ -1,6 +1,7 @@
 import EntityGraph
 import Foundation
 import GRDB
+import PressReleases
 import Testing
 
 @testable import GraphStore
@@ -51,9 +52,9 @@ struct MeetingSideTests {
       row.representing == EntityBrief(id: Self.hanbit, name: "Hanbit Robotics", type: .company))
     #expect(row.representing?.id != Self.mss)
     #expect(row.role == "CEO")
-    #expect(row.date == "2025-05-03")
+    #expect(row.date == PartialDate(iso: "2025-05-03"))
     #expect(row.place == "Grand Hotel")
-    #expect(row.status == "held")
+    #expect(row.status == .held)
     #expect(row.release.source == "hanbit.txt")
     #expect(row.release.date == "2025-05-04")
     #expect(

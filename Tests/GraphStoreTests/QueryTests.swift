@@ -1,6 +1,7 @@
 import EntityGraph
 import Foundation
 import GRDB
+import PressReleases
 import Testing
 
 @testable import GraphStore
@@ -18,10 +19,10 @@ struct SeedMeetingTests {
     #expect(row.counterpart.type == .person)
     #expect(row.representing?.id == "ministry:vn-mof")
     #expect(row.role == "Vice Minister of Finance")
-    #expect(row.date == "2025-11-13")
+    #expect(row.date == PartialDate(iso: "2025-11-13"))
     #expect(row.endDate == nil)
     #expect(row.place == "Lotte Hotel Seoul")
-    #expect(row.status == "held")
+    #expect(row.status == .held)
     #expect(row.evidence.contains("met with Tran Quoc Phuong"))
     #expect(row.release.date == "2025-11-14")
     #expect(row.release.source == "seeds/001_eb9092cc9fc49135.txt")
@@ -60,7 +61,7 @@ struct SeedMeetingTests {
         "company:silicon2",
       ]))
     #expect(!met.contains(motir))
-    #expect(rows.allSatisfy { $0.status == "held" })
+    #expect(rows.allSatisfy { $0.status == .held })
     #expect(rows.allSatisfy { $0.representing == nil && $0.role == nil })
     #expect(rows.allSatisfy { $0.counterpart.type != .person })
     // One row per body per meeting.
@@ -74,8 +75,8 @@ struct SeedMeetingTests {
     let planned = try store.meetings(
       of: motir, filter: MeetingFilter(includePlanned: true, asOrganisations: true))
     let ustr = try #require(planned.first { $0.counterpart.id == "agency:us-ustr" })
-    #expect(ustr.status == "planned")
-    #expect(ustr.date == "2025-12")
+    #expect(ustr.status == .planned)
+    #expect(ustr.date == PartialDate(iso: "2025-12"))
     #expect(planned.count == rows.count + 1)
   }
 

@@ -65,11 +65,11 @@ enum StoreText {
     }
     for id in order {
       guard let group = byMeeting[id], let first = group.first else { continue }
-      var date = first.date ?? "date not stated"
+      var date = first.date?.description ?? "date not stated"
       if let end = first.endDate { date += " to \(end)" }
       var head = "■ \(date)"
       if let place = first.place { head += ", \(place)" }
-      head += first.status == "held" ? "" : "  [\(first.status)]"
+      head += first.status == .held ? "" : "  [\(first.status.rawValue)]"
       var lines = [head]
       for row in group {
         var who = "  met \(row.counterpart.name)"
