@@ -252,7 +252,9 @@ let koreanBodies: [Body] = [
       era(
         "kr-motir", from: monthIndex(2025, 10), "Ministry of Trade, Industry and Resources",
         "MOTIR",
-        forms: ["Minister of Trade, Industry and Resources", "Trade, Industry and Resources Minister"],
+        forms: [
+          "Minister of Trade, Industry and Resources", "Trade, Industry and Resources Minister",
+        ],
         vices: ["First Vice Minister", "Second Vice Minister"]),
     ], sector: .industry, kind: .ministry, parent: nil, category: "Trade/Investment",
     folder: "motie"),
@@ -477,21 +479,38 @@ let associations: [(name: String, acronym: String?, id: String, head: String, se
 /// International organisations and the titles of their heads and deputies.
 let internationalBodies:
   [(name: String, acronym: String?, id: String, head: String, deputy: String, city: String)] = [
-    ("World Trade Organization", "WTO", "int-wto", "Director-General", "Deputy Director-General",
-     "Geneva"),
-    ("Organisation for Economic Co-operation and Development", "OECD", "int-oecd",
-     "Secretary-General", "Deputy Secretary-General", "Paris"),
-    ("International Energy Agency", "IEA", "int-iea", "Executive Director", "Deputy Executive Director",
-     "Paris"),
-    ("World Bank", nil, "int-world-bank", "Managing Director", "Vice President for East Asia and Pacific",
-     "Washington D.C."),
+    (
+      "World Trade Organization", "WTO", "int-wto", "Director-General", "Deputy Director-General",
+      "Geneva"
+    ),
+    (
+      "Organisation for Economic Co-operation and Development", "OECD", "int-oecd",
+      "Secretary-General", "Deputy Secretary-General", "Paris"
+    ),
+    (
+      "International Energy Agency", "IEA", "int-iea", "Executive Director",
+      "Deputy Executive Director",
+      "Paris"
+    ),
+    (
+      "World Bank", nil, "int-world-bank", "Managing Director",
+      "Vice President for East Asia and Pacific",
+      "Washington D.C."
+    ),
     ("Asian Development Bank", "ADB", "int-adb", "President", "Vice-President", "Manila"),
-    ("United Nations Industrial Development Organization", "UNIDO", "int-unido", "Director General",
-     "Deputy Director General", "Vienna"),
-    ("International Atomic Energy Agency", "IAEA", "int-iaea", "Director General",
-     "Deputy Director General", "Vienna"),
-    ("Asian Infrastructure Investment Bank", "AIIB", "int-aiib", "President", "Vice President",
-     "Beijing"),
+    (
+      "United Nations Industrial Development Organization", "UNIDO", "int-unido",
+      "Director General",
+      "Deputy Director General", "Vienna"
+    ),
+    (
+      "International Atomic Energy Agency", "IAEA", "int-iaea", "Director General",
+      "Deputy Director General", "Vienna"
+    ),
+    (
+      "Asian Infrastructure Investment Bank", "AIIB", "int-aiib", "President", "Vice President",
+      "Beijing"
+    ),
   ]
 
 /// Portfolios of foreign directors-general.
@@ -512,7 +531,8 @@ let internationalMeetings = [
 
 /// How a country's people are named.
 enum NameStyle {
-  case korean, vietnamese, chinese, japanese, western, hispanic, indonesian, arabic, indian, centralAsian,
+  case korean, vietnamese, chinese, japanese, western, hispanic, indonesian, arabic, indian,
+    centralAsian,
     slavic
 }
 
@@ -617,7 +637,8 @@ let countries: [Country] = [
     bodies: [
       body("Ministry of Trade", head: "Minister of Trade", deputy: "Vice Minister of Trade"),
       body(
-        "Ministry of Energy and Mineral Resources", head: "Minister of Energy and Mineral Resources",
+        "Ministry of Energy and Mineral Resources",
+        head: "Minister of Energy and Mineral Resources",
         deputy: "Vice Minister of Energy and Mineral Resources"),
     ]),
   Country(
@@ -631,7 +652,8 @@ let countries: [Country] = [
       body(
         "Federal Ministry for Economic Affairs and Climate Action", "BMWK", id: "de-bmwk",
         head: "Minister for Economic Affairs and Climate Action",
-        deputy: "Deputy Minister for Economic Affairs and Climate Action", from: monthIndex(2021, 12),
+        deputy: "Deputy Minister for Economic Affairs and Climate Action",
+        from: monthIndex(2021, 12),
         until: monthIndex(2025, 4)),
       body(
         "Federal Ministry for Economic Affairs and Energy", "BMWE", id: "de-bmwe",
@@ -644,11 +666,13 @@ let countries: [Country] = [
     bodies: [
       body(
         "Department for International Trade", "DIT", id: "gb-dit",
-        head: "Secretary of State for International Trade", deputy: "Minister of State for Trade Policy",
+        head: "Secretary of State for International Trade",
+        deputy: "Minister of State for Trade Policy",
         until: monthIndex(2023, 1)),
       body(
         "Department for Business and Trade", "DBT", id: "gb-dbt",
-        head: "Secretary of State for Business and Trade", deputy: "Minister of State for Trade Policy",
+        head: "Secretary of State for Business and Trade",
+        deputy: "Minister of State for Trade Policy",
         from: monthIndex(2023, 2)),
     ]),
   Country(
@@ -656,7 +680,8 @@ let countries: [Country] = [
     style: .indian,
     bodies: [
       body(
-        "Ministry of Commerce and Industry", id: "in-moci", head: "Minister of Commerce and Industry",
+        "Ministry of Commerce and Industry", id: "in-moci",
+        head: "Minister of Commerce and Industry",
         deputy: "Minister of State for Commerce and Industry")
     ]),
   Country(
@@ -677,7 +702,8 @@ let countries: [Country] = [
         deputy: "Deputy Minister of Development and Technology")
     ]),
   Country(
-    name: "Australia", phrase: "Australia", adjective: "Australian", cities: ["Canberra", "Sydney"],
+    name: "Australia", phrase: "Australia", adjective: "Australian",
+    cities: ["Canberra", "Sydney"],
     style: .western,
     bodies: [
       body(
@@ -705,14 +731,16 @@ let countries: [Country] = [
     style: .indonesian,
     bodies: [
       body(
-        "Ministry of Investment, Trade and Industry", head: "Minister of Investment, Trade and Industry",
+        "Ministry of Investment, Trade and Industry",
+        head: "Minister of Investment, Trade and Industry",
         deputy: "Deputy Minister of Investment, Trade and Industry")
     ]),
   Country(
     name: "Mexico", phrase: "Mexico", adjective: "Mexican", cities: ["Mexico City", "Monterrey"],
     style: .hispanic,
     bodies: [
-      body("Ministry of Economy", head: "Secretary of Economy", deputy: "Deputy Minister of Economy")
+      body(
+        "Ministry of Economy", head: "Secretary of Economy", deputy: "Deputy Minister of Economy")
     ]),
   Country(
     name: "Czech Republic", phrase: "the Czech Republic", adjective: "Czech", cities: ["Prague"],
@@ -735,7 +763,8 @@ let countries: [Country] = [
     style: .centralAsian,
     bodies: [
       body(
-        "Ministry of Investment, Industry and Trade", head: "Minister of Investment, Industry and Trade",
+        "Ministry of Investment, Industry and Trade",
+        head: "Minister of Investment, Industry and Trade",
         deputy: "Deputy Minister of Investment, Industry and Trade")
     ]),
   Country(
@@ -764,7 +793,8 @@ let countries: [Country] = [
     name: "Thailand", phrase: "Thailand", adjective: "Thai", cities: ["Bangkok"],
     style: .indonesian,
     bodies: [
-      body("Ministry of Commerce", head: "Minister of Commerce", deputy: "Deputy Minister of Commerce")
+      body(
+        "Ministry of Commerce", head: "Minister of Commerce", deputy: "Deputy Minister of Commerce")
     ]),
   Country(
     name: "Netherlands", phrase: "the Netherlands", adjective: "Dutch",
@@ -864,7 +894,8 @@ let sectorWords: [SectorWords] = [
   // industry
   SectorWords(
     areas: [
-      "Industrial Policy", "Trade Policy", "Energy Policy", "Trade Cooperation", "Investment Policy",
+      "Industrial Policy", "Trade Policy", "Energy Policy", "Trade Cooperation",
+      "Investment Policy",
       "Middle Market Enterprise Policy", "Materials, Parts and Equipment", "Semiconductor Strategy",
       "Automotive and Aerospace Industry", "Bio and Health Industry", "Hydrogen Economy",
       "Nuclear Power Industry", "Regional Industry", "Industrial Innovation", "Energy Security",
@@ -887,7 +918,8 @@ let sectorWords: [SectorWords] = [
       "ship", "cosmetics", "ICT", "machinery",
     ],
     events: [
-      "World Class Product Certification Ceremony", "Foreign Company Day", "Korea Industrial Technology Fair",
+      "World Class Product Certification Ceremony", "Foreign Company Day",
+      "Korea Industrial Technology Fair",
       "Hydrogen Economy Forum", "Global Supply Chain Forum", "Korea Brand & Entertainment Expo",
       "Industrial AI Forum", "Korea Energy Week", "Invest Korea Summit", "Export Strategy Meeting",
     ],
@@ -902,7 +934,8 @@ let sectorWords: [SectorWords] = [
       "Bilateral Economic Affairs", "North American Affairs", "Asian and Pacific Affairs",
       "European Affairs", "African and Middle Eastern Affairs", "International Economic Affairs",
       "Consular Affairs", "Public Diplomacy", "Development Cooperation",
-      "Latin American and Caribbean Affairs", "Korean Peninsula Peace Regime", "Climate Change Affairs",
+      "Latin American and Caribbean Affairs", "Korean Peninsula Peace Regime",
+      "Climate Change Affairs",
       "International Organizations", "Economic Security", "Treaties and Legal Affairs",
       "Protocol Affairs", "Global Affairs", "Southeast Asian Affairs", "Northeast Asian Affairs",
       "Overseas Koreans", "Cultural Affairs",
@@ -915,11 +948,13 @@ let sectorWords: [SectorWords] = [
     ],
     products: ["trade", "investment", "development assistance"],
     events: [
-      "Korea–Central Asia Cooperation Forum", "Global Korea Forum", "Korea–Africa Economic Cooperation Conference",
+      "Korea–Central Asia Cooperation Forum", "Global Korea Forum",
+      "Korea–Africa Economic Cooperation Conference",
       "Korea–Latin America Business Forum", "Public Diplomacy Week",
     ],
     committees: [
-      "Economic Officers Meeting", "Strategic Economic Dialogue", "Joint Committee on Economic Cooperation",
+      "Economic Officers Meeting", "Strategic Economic Dialogue",
+      "Joint Committee on Economic Cooperation",
     ]),
   // science
   SectorWords(
@@ -936,21 +971,25 @@ let sectorWords: [SectorWords] = [
     ],
     products: ["ICT", "software", "semiconductor", "communication equipment"],
     events: [
-      "Korea Digital Days", "AI Summit Seoul", "World IT Show", "Quantum Korea", "Global Digital Forum",
+      "Korea Digital Days", "AI Summit Seoul", "World IT Show", "Quantum Korea",
+      "Global Digital Forum",
     ],
     committees: [
-      "National Science and Technology Advisory Council", "Joint Committee on Science and Technology",
+      "National Science and Technology Advisory Council",
+      "Joint Committee on Science and Technology",
       "ICT Policy Dialogue",
     ]),
   // smes
   SectorWords(
     areas: [
-      "SME Policy", "Startup Policy", "Small Business Policy", "Global Growth", "Technology Innovation",
+      "SME Policy", "Startup Policy", "Small Business Policy", "Global Growth",
+      "Technology Innovation",
       "Commerce Policy", "Venture Investment", "Regional Enterprises", "Win-Win Cooperation",
       "Smart Manufacturing", "Startup Exports",
     ],
     topics: [
-      "startup exports", "the global expansion of SMEs", "open innovation", "small business support",
+      "startup exports", "the global expansion of SMEs", "open innovation",
+      "small business support",
       "venture investment", "smart factories", "startup visas", "overseas market entry",
     ],
     products: ["SME", "startup", "venture"],
@@ -961,14 +1000,16 @@ let sectorWords: [SectorWords] = [
   // finance
   SectorWords(
     areas: [
-      "Economic Policy", "Budget", "Tax and Customs", "International Finance", "Public Institutions",
+      "Economic Policy", "Budget", "Tax and Customs", "International Finance",
+      "Public Institutions",
       "Fiscal Policy", "Financial Policy", "Capital Markets", "Financial Consumer Protection",
       "Statistics Policy", "Competition Policy", "Development Finance", "Economic Security",
       "Future Strategy", "Financial Industry", "Consumer Policy",
     ],
     topics: [
       "exchange rate stability", "external economic risks", "fiscal policy",
-      "supply chain financing", "financial market stability", "the interest burden of small businesses",
+      "supply chain financing", "financial market stability",
+      "the interest burden of small businesses",
       "economic cooperation", "infrastructure financing", "tax treaties", "fair competition",
     ],
     products: ["export", "investment", "bond", "credit"],
@@ -983,7 +1024,8 @@ let sectorWords: [SectorWords] = [
   SectorWords(
     areas: [
       "Land Policy", "Housing Policy", "Transport Policy", "Aviation Policy", "Railway Policy",
-      "Overseas Construction", "Urban Policy", "Road Policy", "Mobility Policy", "Construction Policy",
+      "Overseas Construction", "Urban Policy", "Road Policy", "Mobility Policy",
+      "Construction Policy",
       "Smart City", "Logistics Policy",
     ],
     topics: [
@@ -991,13 +1033,17 @@ let sectorWords: [SectorWords] = [
       "urban air mobility", "infrastructure projects", "airport development", "housing supply",
     ],
     products: ["overseas construction order", "housing", "railway"],
-    events: ["Global Infrastructure Cooperation Conference", "Smart City Expo", "Korea Mobility Show"],
+    events: [
+      "Global Infrastructure Cooperation Conference", "Smart City Expo", "Korea Mobility Show",
+    ],
     committees: ["Overseas Construction Support Council", "Infrastructure Cooperation Committee"]),
   // oceans
   SectorWords(
     areas: [
-      "Maritime Policy", "Fisheries Policy", "Port Logistics", "Shipping Policy", "Marine Environment",
-      "Fishing Village Policy", "Maritime Safety", "Marine Industry", "International Maritime Cooperation",
+      "Maritime Policy", "Fisheries Policy", "Port Logistics", "Shipping Policy",
+      "Marine Environment",
+      "Fishing Village Policy", "Maritime Safety", "Marine Industry",
+      "International Maritime Cooperation",
     ],
     topics: [
       "port development", "fisheries cooperation", "eco-friendly ships", "maritime safety",
@@ -1028,7 +1074,8 @@ let sectorWords: [SectorWords] = [
       "Smart Agriculture",
     ],
     topics: [
-      "agri-food exports", "smart farms", "agricultural trade", "food security", "animal disease control",
+      "agri-food exports", "smart farms", "agricultural trade", "food security",
+      "animal disease control",
       "agricultural technology", "halal food exports",
     ],
     products: ["agri-food", "processed food", "ramen", "kimchi"],
@@ -1069,7 +1116,8 @@ let sectorWords: [SectorWords] = [
       "Cultural Exchange", "Religious Affairs",
     ],
     topics: [
-      "K-content exports", "inbound tourism", "the Korean Wave", "Hallyu content", "sports exchanges",
+      "K-content exports", "inbound tourism", "the Korean Wave", "Hallyu content",
+      "sports exchanges",
       "webtoon exports", "cultural exchange",
     ],
     products: ["content", "tourism", "music", "game"],
@@ -1087,7 +1135,9 @@ let sectorWords: [SectorWords] = [
     ],
     products: ["e-government", "public data"],
     events: ["Digital Government Forum", "Safety Korea Exhibition"],
-    committees: ["Central Disaster and Safety Countermeasures Headquarters", "Local Autonomy Council"]),
+    committees: [
+      "Central Disaster and Safety Countermeasures Headquarters", "Local Autonomy Council",
+    ]),
   // property
   SectorWords(
     areas: [
@@ -1158,7 +1208,9 @@ let koreanSecondSyllables = [
 let vietnameseFamilies = [
   "Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui", "Do", "Ngo", "Duong", "Ly",
 ]
-let vietnameseMiddles = ["Van", "Thi", "Duc", "Minh", "Quoc", "Thanh", "Hong", "Anh", "Xuan", "Ngoc"]
+let vietnameseMiddles = [
+  "Van", "Thi", "Duc", "Minh", "Quoc", "Thanh", "Hong", "Anh", "Xuan", "Ngoc",
+]
 let vietnameseGivens = [
   "An", "Binh", "Cuong", "Dung", "Hai", "Hung", "Lan", "Long", "Mai", "Nam", "Phuc", "Tuan",
   "Thao", "Trung", "Vinh", "Hieu", "Khoa", "Linh", "Quang", "Tam", "Hoa", "Khanh",
@@ -1239,13 +1291,20 @@ let centralAsianGivens = [
   "Aibek", "Dilnoza", "Rustam", "Saule", "Timur", "Aigerim", "Bakhyt", "Gulnara", "Nurlan",
   "Zarina", "Azamat", "Madina", "Erlan", "Kamila", "Murat", "Aysel", "Emre", "Selin",
 ]
-let centralAsianFamilyStarts = ["Abdu", "Nur", "Sar", "Bek", "Tur", "Ali", "Kas", "Mur", "Yus", "Ras", "Erd", "Tem"]
-let centralAsianFamilyEnds = ["layev", "ov", "bekov", "galiyev", "imov", "tayev", "manov", "oglu", "baev"]
+let centralAsianFamilyStarts = [
+  "Abdu", "Nur", "Sar", "Bek", "Tur", "Ali", "Kas", "Mur", "Yus", "Ras", "Erd", "Tem",
+]
+let centralAsianFamilyEnds = [
+  "layev", "ov", "bekov", "galiyev", "imov", "tayev", "manov", "oglu", "baev",
+]
 let slavicGivens = [
   "Jan", "Katarzyna", "Pavel", "Jana", "Tomasz", "Marketa", "Lukasz", "Zuzana", "Petr",
   "Agnieszka", "Zoltan", "Eszter", "Ondrej", "Magdalena", "Gabor", "Piotr",
 ]
-let slavicFamilyStarts = ["Nowa", "Kowal", "Wisn", "Dvor", "Novot", "Svob", "Kral", "Zielin", "Mazur", "Krawc", "Horv", "Szab"]
+let slavicFamilyStarts = [
+  "Nowa", "Kowal", "Wisn", "Dvor", "Novot", "Svob", "Kral", "Zielin", "Mazur", "Krawc", "Horv",
+  "Szab",
+]
 let slavicFamilyEnds = ["k", "ski", "ska", "ak", "ek", "ova", "czyk", "ewicz", "ath", "o"]
 
 /// Company roots: Korean-like and Western-like invented brand names.
@@ -1568,7 +1627,10 @@ struct Population {
       let city =
         foreign
         ? "Seoul"
-        : random.pick(["Seoul", "Seoul", "Seongnam", "Suwon", "Incheon", "Daejeon", "Ulsan", "Busan", "Gumi", "Cheongju"])
+        : random.pick([
+          "Seoul", "Seoul", "Seongnam", "Suwon", "Incheon", "Daejeon", "Ulsan", "Busan", "Gumi",
+          "Cheongju",
+        ])
       let rank = companies.count
       var executives: [(title: String, holders: [(from: Int, person: Int)])] = []
       let style: NameStyle = foreign && random.chance(0.6) ? countries[country ?? 0].style : .korean
@@ -1610,7 +1672,8 @@ struct Population {
     for p in posts.indices {
       let person = newPerson(.korean, .official, &random)
       posts[p].holders.append((Population.firstMonth, person))
-      posts[p].termEnd = Population.firstMonth + random.between(1, termLength(posts[p].rank, &random))
+      posts[p].termEnd =
+        Population.firstMonth + random.between(1, termLength(posts[p].rank, &random))
     }
     let byBodyRank: [[[Int]]] = postsOfBody.map { ranked in
       var levels: [[Int]] = Array(repeating: [], count: 5)
@@ -1727,7 +1790,8 @@ struct Population {
       let familyName = random.pick(indonesianFamilies)
       let given =
         random.chance(0.5)
-        ? random.pick(indonesianGivens) : "\(random.pick(indonesianGivens)) \(random.pick(indonesianGivens))"
+        ? random.pick(indonesianGivens)
+        : "\(random.pick(indonesianGivens)) \(random.pick(indonesianGivens))"
       return Person(name: "\(given) \(familyName)", short: familyName, female: female)
     case .arabic:
       let familyName = random.pick(arabicFamilies)
@@ -1828,7 +1892,8 @@ let goals = [
   "ensure a stable business environment for Korean companies",
   "expand exports to new markets", "turn the current difficulties into opportunities",
   "bring tangible benefits to companies in the field", "secure future growth engines",
-  "support the smooth implementation of the measures", "reflect the voices of the industry in policy",
+  "support the smooth implementation of the measures",
+  "reflect the voices of the industry in policy",
   "respond swiftly to changes in the global environment",
   "help companies enter overseas markets", "build a foundation for sustainable growth",
 ]
@@ -1841,23 +1906,83 @@ let contexts = [
   "the digital transition accelerates across all industries",
 ]
 let quotes = [
-  "Amid growing uncertainty in the global trade environment, close public-private cooperation is more important than ever.",
-  "The government will continue to provide strong support so that our companies can compete on an equal footing in {topic}.",
-  "We will listen carefully to the difficulties faced by companies in the field and reflect them in our policies.",
+  """
+  Amid growing uncertainty in the global trade environment, close public-private cooperation is \
+  more important than ever.
+  """,
+  """
+  The government will continue to provide strong support so that our companies can compete on an \
+  equal footing in {topic}.
+  """,
+  """
+  We will listen carefully to the difficulties faced by companies in the field and reflect them \
+  in our policies.
+  """,
   "Today’s discussions will serve as a stepping stone for deeper cooperation in {topic}.",
-  "Our two countries have built a strong partnership, and we will work together to expand cooperation in {topic}.",
+  """
+  Our two countries have built a strong partnership, and we will work together to expand \
+  cooperation in {topic}.
+  """,
   "Korea will actively share its experience and work with partners to address common challenges.",
-  "The companies honored today have shown that innovation is the key to growth even in difficult times.",
-  "We will do our utmost to ensure that the measures announced today are felt on the ground as soon as possible.",
+  """
+  The companies honored today have shown that innovation is the key to growth even in difficult \
+  times.
+  """,
+  """
+  We will do our utmost to ensure that the measures announced today are felt on the ground as \
+  soon as possible.
+  """,
   "Cooperation in {topic} is essential for the future growth of both sides.",
-  "The government will make every effort to create an environment where companies can invest with confidence.",
+  """
+  The government will make every effort to create an environment where companies can invest with \
+  confidence.
+  """,
   "I ask for the close cooperation of all relevant ministries and the private sector.",
-  "We will strengthen support so that more companies can take advantage of new opportunities in {topic}.",
+  """
+  We will strengthen support so that more companies can take advantage of new opportunities in \
+  {topic}.
+  """,
   "Stable supply chains are the foundation of our industrial competitiveness.",
   "I hope that today’s meeting will mark a new turning point in our cooperation.",
 ]
+/// Phrases the release kinds pick from.
+let callTopics = [
+  "recent tariff measures",
+  "supply chain disruptions",
+  "the changing trade environment",
+  "rising energy prices",
+]
+let emergencyTopics = [
+  "recent tariff measures",
+  "export controls",
+  "exchange rate volatility",
+  "supply chain disruptions",
+]
+let companyReach = [
+  "exports its products to",
+  "supplies customers in",
+  "has sales networks in",
+]
+let companyRequests = [
+  "continued support for R&D",
+  "flexible working hours",
+  "support for overseas certification",
+  "stable power supply",
+  "faster permits for new plants",
+]
+let companyPledges = [
+  "expand hiring",
+  "increase domestic investment",
+  "strengthen cooperation with suppliers",
+]
+let ceremonyPurposes = [
+  "to honor companies and individuals that contributed to",
+  "to share achievements and discuss the future of",
+  "bringing together government officials and industry leaders in",
+]
 let venues = [
-  "Lotte Hotel Seoul", "the Westin Josun Seoul", "the Plaza Hotel in Seoul", "Government Complex Seoul",
+  "Lotte Hotel Seoul", "the Westin Josun Seoul", "the Plaza Hotel in Seoul",
+  "Government Complex Seoul",
   "Government Complex Sejong", "COEX in Seoul", "KINTEX in Goyang", "BEXCO in Busan",
   "the Korea Chamber of Commerce and Industry (KCCI) in Seoul", "the Shilla Seoul",
   "the Four Seasons Hotel Seoul", "Conrad Seoul", "the Grand InterContinental Seoul Parnas",
@@ -1866,7 +1991,8 @@ let venues = [
 ]
 let orders = [
   "Gold Tower Order of Industrial Service Merit", "Silver Tower Order of Industrial Service Merit",
-  "Bronze Tower Order of Industrial Service Merit", "Presidential Citation", "Prime Minister’s Citation",
+  "Bronze Tower Order of Industrial Service Merit", "Presidential Citation",
+  "Prime Minister’s Citation",
 ]
 let ordinals = [
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -1885,7 +2011,9 @@ func ordinal(_ n: Int) -> String {
 
 /// Title case for headlines: small words stay lower case, "K-food" becomes "K-Food".
 func headline(_ text: String) -> String {
-  let small: Set<Substring> = ["and", "of", "in", "for", "the", "to", "with", "on", "a", "an", "at"]
+  let small: Set<Substring> = [
+    "and", "of", "in", "for", "the", "to", "with", "on", "a", "an", "at",
+  ]
   var words: [String] = []
   let text = text.hasPrefix("the ") ? String(text.dropFirst(4)) : text
   for (i, word) in text.split(separator: " ").enumerated() {
@@ -1973,7 +2101,9 @@ struct ReleaseWriter {
       title = era.vices[min(p.slot, era.vices.count - 1)]
       short = title
     case 2:
-      title = body.kind == .ministry ? "Deputy Minister for \(p.area ?? "")" : "Executive Director for \(p.area ?? "")"
+      title =
+        body.kind == .ministry
+        ? "Deputy Minister for \(p.area ?? "")" : "Executive Director for \(p.area ?? "")"
       short = body.kind == .ministry ? "Deputy Minister" : "Executive Director"
     case 3:
       title = (p.slot % 3 == 2 ? "Director General for " : "Director-General for ") + (p.area ?? "")
@@ -1982,7 +2112,8 @@ struct ReleaseWriter {
       title = "Director for \(p.area ?? "")"
       short = "Director"
     }
-    return OfficialMention(person: person, rank: p.rank, title: title, shortTitle: short, body: p.body, era: era)
+    return OfficialMention(
+      person: person, rank: p.rank, title: title, shortTitle: short, body: p.body, era: era)
   }
 
   /// The head of `body` in this release's month.
@@ -2038,13 +2169,16 @@ struct ReleaseWriter {
   /// "Minister Kim", or the full name again when another Kim was named.
   mutating func shortRef(_ o: OfficialMention) -> String {
     let surname = population.people[o.person].short
-    if let other = shortNames[surname], other != o.person { return "\(o.shortTitle) \(name(o.person))" }
+    if let other = shortNames[surname], other != o.person {
+      return "\(o.shortTitle) \(name(o.person))"
+    }
     shortNames[surname] = o.person
     return "\(o.shortTitle) \(surname)"
   }
 
   /// A foreign official of a country drawn with the Zipf law.
-  mutating func counterpart(country fixed: Int? = nil, ambassador: Bool = false) -> ForeignMention? {
+  mutating func counterpart(country fixed: Int? = nil, ambassador: Bool = false) -> ForeignMention?
+  {
     let c = fixed ?? ZipfTable.countries.sample(&random)
     let posts = population.postsOfCountry[c]
     let country = countries[c]
@@ -2057,7 +2191,8 @@ struct ReleaseWriter {
       switch p.place {
       case .embassy:
         return ForeignMention(
-          person: person, title: "Ambassador of \(country.phrase) to Korea", shortTitle: "Ambassador",
+          person: person, title: "Ambassador of \(country.phrase) to Korea",
+          shortTitle: "Ambassador",
           country: c, bodyPhrase: nil, ambassador: true)
       case .ministry(_, let b):
         let fb = country.bodies[b]
@@ -2127,7 +2262,8 @@ struct ReleaseWriter {
       switch random.below(5) {
       case 0 where country.name != "United States":
         return "\(person), \(country.possessive) \(plainTitle)"
-      case 1 where !f.title.hasSuffix("Action"): return "\(country.adjective) \(plainTitle) \(person)"
+      case 1 where !f.title.hasSuffix("Action"):
+        return "\(country.adjective) \(plainTitle) \(person)"
       case 2 where country.name == "United States":
         return f.title.contains("U.S.") ? "\(person), \(f.title)" : "\(person), U.S. \(plainTitle)"
       case 2 where ofCountry && !f.title.hasSuffix("Action"):
@@ -2147,7 +2283,9 @@ struct ReleaseWriter {
     let country = countries[c]
     if f.ambassador { return "\(country.adjective) Ambassador to Korea \(full(f.person))" }
     let plainTitle = f.title.hasPrefix("U.S. ") ? String(f.title.dropFirst(5)) : f.title
-    if f.title.hasSuffix("Action") || plainTitle.contains("U.S.") || f.shortTitle == "Director-General" {
+    if f.title.hasSuffix("Action") || plainTitle.contains("U.S.")
+      || f.shortTitle == "Director-General"
+    {
       return "\(country.adjective) \(f.shortTitle) \(full(f.person))"
     }
     return "\(country.adjective) \(plainTitle) \(full(f.person))"
@@ -2161,7 +2299,8 @@ struct ReleaseWriter {
   mutating func company() -> Int {
     for _ in 0..<3 {
       let c = population.companyZipf.sample(&random)
-      if companySectors[population.companies[c].sector].sector == body.sector || random.chance(0.35) {
+      if companySectors[population.companies[c].sector].sector == body.sector || random.chance(0.35)
+      {
         return c
       }
     }
@@ -2236,7 +2375,8 @@ struct ReleaseWriter {
     if end.month == start.month {
       return "from \(monthNames[start.month - 1]) \(start.day) to \(end.day)"
     }
-    return "from \(monthNames[start.month - 1]) \(start.day) to \(monthNames[end.month - 1]) \(end.day)"
+    return
+      "from \(monthNames[start.month - 1]) \(start.day) to \(monthNames[end.month - 1]) \(end.day)"
   }
 
   mutating func venue() -> String { random.pick(venues) }
@@ -2277,7 +2417,11 @@ struct ReleaseWriter {
     case 0: return "\(speaker) \(verb), “\(text)” \(pronoun(person)) added, “\(second)”"
     case 1: return "“\(text)” \(speaker) said. “\(second)”"
     default:
-      return "\(speaker) \(verb) that “\(text.prefix(1).lowercased() + text.dropFirst())” \(pronoun(person)) also said, “\(second)”"
+      return
+        """
+        \(speaker) \(verb) that “\(text.prefix(1).lowercased() + text.dropFirst())” \
+        \(pronoun(person)) also said, “\(second)”
+        """
     }
   }
 
@@ -2288,10 +2432,24 @@ struct ReleaseWriter {
     let rise = random.between(5, 299)
     let value = random.between(12, 900)
     let imports = random.between(10, 150)
-    var text = "Korea’s \(product) exports in \(monthName) \(previous.year) rose \(tenths(rise)) percent year-on-year to USD \(tenths(value)) billion"
+    var text =
+      """
+      Korea’s \(product) exports in \(monthName) \(previous.year) rose \(tenths(rise)) percent \
+      year-on-year to USD \(tenths(value)) billion
+      """
     text += random.chance(0.4) ? ", the highest \(monthName) figure on record. " : ". "
-    text += "Imports fell \(tenths(imports)) percent to USD \(tenths(value * 6 / 10)) billion, resulting in a USD \(tenths(value * 4 / 10)) billion surplus. "
-    text += "By destination, exports to China (up \(tenths(random.between(1, 90))) percent), Vietnam (up \(tenths(random.between(1, 90))) percent) and the United States (up \(tenths(random.between(1, 90))) percent) increased, while exports to Japan fell \(tenths(random.between(1, 90))) percent."
+    text +=
+      """
+      Imports fell \(tenths(imports)) percent to USD \(tenths(value * 6 / 10)) billion, \
+      resulting in a USD \(tenths(value * 4 / 10)) billion surplus. 
+      """
+    text +=
+      """
+      By destination, exports to China (up \(tenths(random.between(1, 90))) percent), Vietnam \
+      (up \(tenths(random.between(1, 90))) percent) and the United States (up \
+      \(tenths(random.between(1, 90))) percent) increased, while exports to Japan fell \
+      \(tenths(random.between(1, 90))) percent.
+      """
     return text
   }
 
@@ -2300,32 +2458,60 @@ struct ReleaseWriter {
     let items = random.between(10, 90)
     let firms = items + random.between(1, 20)
     let topic = topic()
-    return "The program, launched in \(start), annually selects promising companies and projects in \(topic) to diversify Korea’s growth engines. This year, \(items) items and \(firms) companies were selected, bringing the total number of beneficiaries to \(grouped(firms * random.between(8, 20))). Selected companies will receive support for R&D, overseas marketing and financing for up to \(random.between(2, 5)) years."
+    return
+      """
+      The program, launched in \(start), annually selects promising companies and projects in \
+      \(topic) to diversify Korea’s growth engines. This year, \(items) items and \(firms) \
+      companies were selected, bringing the total number of beneficiaries to \
+      \(grouped(firms * random.between(8, 20))). Selected companies will receive support for \
+      R&D, overseas marketing and financing for up to \(random.between(2, 5)) years.
+      """
   }
 
   mutating func investmentPlan() -> String {
     let total = random.between(50, 2000)
     let years = random.between(3, 8)
     let start = published.year + 1
-    return "The government plans to invest a total of KRW \(tenths(total * 10)) billion over \(years) years from \(start) to \(start + years - 1), including KRW \(tenths(total * 2)) billion in private investment, to support \(topic()). The plan passed the preliminary feasibility study in \(monthNames[random.below(12)]) \(published.year)."
+    return
+      """
+      The government plans to invest a total of KRW \(tenths(total * 10)) billion over \(years) \
+      years from \(start) to \(start + years - 1), including KRW \(tenths(total * 2)) billion in \
+      private investment, to support \(topic()). The plan passed the preliminary feasibility \
+      study in \(monthNames[random.below(12)]) \(published.year).
+      """
   }
 
   mutating func discussion() -> String {
     let t = topics(3)
-    return "During the meeting, the two sides discussed ways to expand cooperation in \(list(t)), and agreed to hold the next round of talks in \(random.pick(["Seoul", "Sejong", "Busan"])) next year. They also exchanged views on recent developments in the global economy and on regional issues of mutual interest."
+    return
+      """
+      During the meeting, the two sides discussed ways to expand cooperation in \(list(t)), and \
+      agreed to hold the next round of talks in \(random.pick(["Seoul", "Sejong", "Busan"])) \
+      next year. They also exchanged views on recent developments in the global economy and on \
+      regional issues of mutual interest.
+      """
   }
 
   mutating func bilateral(_ c: Int) -> String {
     let country = countries[c]
     let rank = random.between(3, 40)
-    return "\(capitalized(country.phrase)) is Korea’s \(ordinal(rank))-largest trading partner, with bilateral trade reaching USD \(tenths(random.between(20, 3000))) billion last year. Korean companies have invested a cumulative USD \(tenths(random.between(10, 900))) billion in \(country.phrase), and about \(random.between(20, 900)) Korean companies are operating there."
+    return
+      """
+      \(capitalized(country.phrase)) is Korea’s \(ordinal(rank))-largest trading partner, with \
+      bilateral trade reaching USD \(tenths(random.between(20, 3000))) billion last year. Korean \
+      companies have invested a cumulative USD \(tenths(random.between(10, 900))) billion in \
+      \(country.phrase), and about \(random.between(20, 900)) Korean companies are operating \
+      there.
+      """
   }
 
   mutating func requests() -> String {
     let issues = [
       "delayed refunds of value-added tax", "the smooth implementation of the global minimum tax",
-      "customs clearance delays", "visa issuance for Korean engineers", "certification requirements for Korean products",
-      "the protection of Korean investors", "stable supplies of critical minerals", "electricity tariffs for Korean plants",
+      "customs clearance delays", "visa issuance for Korean engineers",
+      "certification requirements for Korean products",
+      "the protection of Korean investors", "stable supplies of critical minerals",
+      "electricity tariffs for Korean plants",
       "non-tariff barriers", "support for large-scale infrastructure projects",
     ]
     var picked: [String] = []
@@ -2333,84 +2519,180 @@ struct ReleaseWriter {
       let issue = random.pick(issues)
       if !picked.contains(issue) { picked.append(issue) }
     }
-    return "During the discussions, the Korean side raised several key issues faced by Korean businesses and requested swift and effective solutions: ① \(picked[0]), ② \(picked[1]), and ③ \(picked[2]). The two sides agreed on the need for close policy dialogue between their ministries."
+    return
+      """
+      During the discussions, the Korean side raised several key issues faced by Korean \
+      businesses and requested swift and effective solutions: ① \(picked[0]), ② \(picked[1]), \
+      and ③ \(picked[2]). The two sides agreed on the need for close policy dialogue between \
+      their ministries.
+      """
   }
 
   mutating func steps() -> String {
     let t = topics(3)
     let who = short(bodyIndex)
-    return "Under the plan, \(who) will take three steps. First, it will introduce new programs next year to support \(t.first ?? topic()). Second, it will offer hands-on assistance to companies in addressing challenges such as logistics, certification and legal compliance. Lastly, it will expand cooperation with local governments and business associations on \(t.last ?? topic())."
+    return
+      """
+      Under the plan, \(who) will take three steps. First, it will introduce new programs next \
+      year to support \(t.first ?? topic()). Second, it will offer hands-on assistance to \
+      companies in addressing challenges such as logistics, certification and legal compliance. \
+      Lastly, it will expand cooperation with local governments and business associations on \
+      \(t.last ?? topic()).
+      """
   }
 
   mutating func eventDetails() -> String {
     let buyers = random.between(30, 300)
     let firms = random.between(50, 400)
     let contracts = random.between(5, 60)
-    return "The event featured a panel discussion on \(topic()) and a business consultation session, bringing together \(buyers) overseas buyers and \(firms) Korean companies. A total of \(contracts) export contracts and MOUs valued at USD \(tenths(random.between(50, 3000))) million were signed. Side events included a job fair and 1:1 consultations for small and medium-sized enterprises."
+    return
+      """
+      The event featured a panel discussion on \(topic()) and a business consultation session, \
+      bringing together \(buyers) overseas buyers and \(firms) Korean companies. A total of \
+      \(contracts) export contracts and MOUs valued at USD \(tenths(random.between(50, 3000))) \
+      million were signed. Side events included a job fair and 1:1 consultations for small and \
+      medium-sized enterprises.
+      """
   }
 
   mutating func context() -> String {
-    "The meeting comes as \(random.pick(contexts)). \(capitalized(short(bodyIndex))) has been holding a series of meetings with the industry since \(monthNames[random.below(12)]) to review the impact on Korean companies and to prepare countermeasures."
+    """
+    The meeting comes as \(random.pick(contexts)). \(capitalized(short(bodyIndex))) has been \
+    holding a series of meetings with the industry since \(monthNames[random.below(12)]) to \
+    review the impact on Korean companies and to prepare countermeasures.
+    """
   }
 
   mutating func followUp() -> String {
     let earlier = monthNames[(published.month + 9) % 12]
-    return "The two sides previously held a minister-level meeting in \(earlier), and convened a director-general-level meeting as a follow-up, continuing a series of discussions to enhance bilateral cooperation in \(topic())."
+    return
+      """
+      The two sides previously held a minister-level meeting in \(earlier), and convened a \
+      director-general-level meeting as a follow-up, continuing a series of discussions to \
+      enhance bilateral cooperation in \(topic()).
+      """
   }
 
   mutating func results() -> String {
     let since = random.between(2010, 2019)
-    return "Since \(since), the program has supported \(random.between(100, 900)) projects, resulting in \(random.between(100, 600)) patents, \(random.between(20, 200)) technology transfers and KRW \(tenths(random.between(100, 9000))) billion in sales. Notable achievements include the localization of key \(random.pick(words.products)) technologies that were previously fully imported."
+    return
+      """
+      Since \(since), the program has supported \(random.between(100, 900)) projects, resulting \
+      in \(random.between(100, 600)) patents, \(random.between(20, 200)) technology transfers \
+      and KRW \(tenths(random.between(100, 9000))) billion in sales. Notable achievements \
+      include the localization of key \(random.pick(words.products)) technologies that were \
+      previously fully imported.
+      """
   }
 
   mutating func note() -> String {
     let years = random.between(3, 7)
     let start = random.between(2015, max(2016, published.year))
-    return "※ The program is a \(years)-year initiative (\(start)–\(start + years - 1)) supporting \(topic()), with a total budget of KRW \(tenths(random.between(100, 9000))) billion."
+    return
+      """
+      ※ The program is a \(years)-year initiative (\(start)–\(start + years - 1)) supporting \
+      \(topic()), with a total budget of KRW \(tenths(random.between(100, 9000))) billion.
+      """
   }
 
   mutating func outlook() -> String {
     let product = random.pick(words.products)
-    return "Experts expect \(product) exports to grow by \(tenths(random.between(10, 150))) percent next year on the back of rising demand for \(topic()), although \(random.pick(contexts)). The government will closely monitor risks such as exchange rate volatility and logistics costs, and respond promptly with emergency support where needed."
+    return
+      """
+      Experts expect \(product) exports to grow by \(tenths(random.between(10, 150))) percent \
+      next year on the back of rising demand for \(topic()), although \(random.pick(contexts)). \
+      The government will closely monitor risks such as exchange rate volatility and logistics \
+      costs, and respond promptly with emergency support where needed.
+      """
   }
 
   mutating func keyPoints() -> String {
     let t = topics(3)
-    return "The plan mainly covers ▲ \(t.first ?? topic()) ▲ data and information exchange ▲ expert exchanges and joint studies ▲ training programs and conferences ▲ \(t.last ?? topic()). Both sides agreed to hold a regular working-level meeting \(random.pick(["every year", "twice a year", "every quarter"])) to review progress and to discuss new cooperative projects, including ODA projects."
+    return
+      """
+      The plan mainly covers ▲ \(t.first ?? topic()) ▲ data and information exchange ▲ expert \
+      exchanges and joint studies ▲ training programs and conferences ▲ \(t.last ?? topic()). \
+      Both sides agreed to hold a regular working-level meeting \
+      \(random.pick(["every year", "twice a year", "every quarter"])) to review progress and to \
+      discuss new cooperative projects, including ODA projects.
+      """
   }
 
   mutating func schedule() -> String {
     let month = monthNames[(published.month + random.between(0, 3)) % 12]
-    return "Applications will be accepted through the online platform until the end of \(month), and the final recipients will be announced after document screening and presentation evaluations. Selected projects will receive up to KRW \(random.between(50, 900)) million each, and recipients can start their projects immediately upon completing administrative procedures, including signing project agreements with the implementing agency."
+    return
+      """
+      Applications will be accepted through the online platform until the end of \(month), and \
+      the final recipients will be announced after document screening and presentation \
+      evaluations. Selected projects will receive up to KRW \(random.between(50, 900)) million \
+      each, and recipients can start their projects immediately upon completing administrative \
+      procedures, including signing project agreements with the implementing agency.
+      """
   }
 
   mutating func regionalEffects() -> String {
     let region = regions[random.below(regions.count)].name(month)
-    return "The measures are expected to create about \(grouped(random.between(200, 9000))) jobs and to attract KRW \(tenths(random.between(100, 9000))) billion in private investment by \(published.year + random.between(2, 5)), with the largest effects expected in \(region) and the industrial complexes around it. Local governments will also provide land, tax incentives and workforce training to support the investment."
+    return
+      """
+      The measures are expected to create about \(grouped(random.between(200, 9000))) jobs and \
+      to attract KRW \(tenths(random.between(100, 9000))) billion in private investment by \
+      \(published.year + random.between(2, 5)), with the largest effects expected in \(region) \
+      and the industrial complexes around it. Local governments will also provide land, tax \
+      incentives and workforce training to support the investment.
+      """
   }
 
   mutating func participants() -> String {
     let t = topics(3)
-    return "The session brought together about \(random.between(40, 400)) participants from government, industry, academia and research institutes, and covered \(list(t)). It was followed by a Q&A session and on-site consultations, and the opinions gathered will be reflected in the detailed implementation plan."
+    return
+      """
+      The session brought together about \(random.between(40, 400)) participants from \
+      government, industry, academia and research institutes, and covered \(list(t)). It was \
+      followed by a Q&A session and on-site consultations, and the opinions gathered will be \
+      reflected in the detailed implementation plan.
+      """
   }
 
   mutating func history() -> String {
     let since = random.between(1995, 2016)
-    return "The dialogue was launched in \(since) and has served as the main channel for consultations on \(topic()). Over the years, the two sides have expanded its agenda to include \(list(topics(2))), and have agreed to upgrade it to a regular high-level channel from next year."
+    return
+      """
+      The dialogue was launched in \(since) and has served as the main channel for consultations \
+      on \(topic()). Over the years, the two sides have expanded its agenda to include \
+      \(list(topics(2))), and have agreed to upgrade it to a regular high-level channel from \
+      next year.
+      """
   }
 
   mutating func closing() -> String {
     let who = short(bodyIndex)
     switch random.below(4) {
     case 0:
-      return "\(capitalized(who)) will continue to work closely with relevant ministries and the private sector to \(random.pick(goals))."
+      return
+        """
+        \(capitalized(who)) will continue to work closely with relevant ministries and the \
+        private sector to \(random.pick(goals)).
+        """
     case 1:
-      return "The government plans to announce detailed measures in \(monthNames[(published.month) % 12]) after gathering opinions from the industry, and will \(random.pick(goals))."
+      return
+        """
+        The government plans to announce detailed measures in \
+        \(monthNames[(published.month) % 12]) after gathering opinions from the industry, and \
+        will \(random.pick(goals)).
+        """
     case 2:
-      return "\(capitalized(who)) also plans to hold regular meetings to check progress and to \(random.pick(goals))."
+      return
+        """
+        \(capitalized(who)) also plans to hold regular meetings to check progress and to \
+        \(random.pick(goals)).
+        """
     default:
       let area = words.areas[random.below(words.areas.count)]
-      return "\(capitalized(who)) will continue to \(random.pick(goals)). For further information, please contact the \(area) Division."
+      return
+        """
+        \(capitalized(who)) will continue to \(random.pick(goals)). For further information, \
+        please contact the \(area) Division.
+        """
     }
   }
 
@@ -2465,7 +2747,6 @@ struct ReleaseWriter {
   }
 
 }
-
 
 // MARK: - Release kinds
 
@@ -2533,33 +2814,52 @@ extension ReleaseWriter {
       let o = official(post: population.postsOfBody[bodyIndex][0])
       if k.rank > 0, let o {
         lead =
-          "\(full(k.person)), \(k.title) at the \(era.name) (\(acronym), \(era.head) \(full(o.person))), met with \(foreignNamed(f)) \(date), \(place)."
+          """
+          \(full(k.person)), \(k.title) at the \(era.name) (\(acronym), \(era.head) \
+          \(full(o.person))), met with \(foreignNamed(f)) \(date), \(place).
+          """
       } else {
         lead = "\(kFull) met with \(foreignNamed(f)) \(date) \(place)."
       }
     case 2:
       lead =
-        "\(kFull) held talks with \(foreignNamed(f)) \(date) \(place), and the two sides agreed to strengthen cooperation in \(topic)."
+        """
+        \(kFull) held talks with \(foreignNamed(f)) \(date) \(place), and the two sides agreed \
+        to strengthen cooperation in \(topic).
+        """
     case 3:
       lead =
-        "\(kFull) had a meeting and an official luncheon with \(foreignNamed(f)) \(date) \(place) to extensively discuss \(topic) and major regional issues."
+        """
+        \(kFull) had a meeting and an official luncheon with \(foreignNamed(f)) \(date) \(place) \
+        to extensively discuss \(topic) and major regional issues.
+        """
     case 4:
       if let a = counterpart(country: c, ambassador: true) {
         lead =
-          "\(kFull) received a courtesy call from \(foreignNamed(a)) \(date) at \(random.pick(["Government Complex Seoul", "Government Complex Sejong"]))."
+          """
+          \(kFull) received a courtesy call from \(foreignNamed(a)) \(date) at \
+          \(random.pick(["Government Complex Seoul", "Government Complex Sejong"])).
+          """
       } else {
         lead = "\(kFull) met with \(foreignNamed(f)) \(date) \(place)."
       }
     case 5:
       lead =
-        "\(kFull) had a phone call with \(foreignNamed(f)) \(date) and discussed ways to respond to \(random.pick(["recent tariff measures", "supply chain disruptions", "the changing trade environment", "rising energy prices"]))."
+        """
+        \(kFull) had a phone call with \(foreignNamed(f)) \(date) and discussed ways to respond \
+        to \
+        \(random.pick(callTopics)).
+        """
     case 6:
       lead = "\(titled(k)) and \(foreignTitled(f)) held talks \(date) \(place)."
     case 7:
       var separately: [String] = [full(f.person)]
       if let g = counterpart(), g.person != f.person { separately.append(full(g.person)) }
       lead =
-        "\(kFull) attended the \(published.year) \(random.pick(words.events)) in \(random.pick(country.cities)) \(date) and met separately with \(list(separately))."
+        """
+        \(kFull) attended the \(published.year) \(random.pick(words.events)) in \
+        \(random.pick(country.cities)) \(date) and met separately with \(list(separately)).
+        """
     case 8:
       lead =
         "\(kFull) welcomed \(foreignTitled(f)) to Seoul \(date), and the two discussed \(topic)."
@@ -2569,12 +2869,18 @@ extension ReleaseWriter {
         "Industrial Cooperation Committee", "Economic Cooperation Joint Committee",
       ])
       lead =
-        "The \(ordinal(random.between(2, 30))) Korea–\(country.name) \(committee) was held \(place) \(date), co-chaired by \(titled(k)) and \(foreignTitled(f))."
+        """
+        The \(ordinal(random.between(2, 30))) Korea–\(country.name) \(committee) was held \
+        \(place) \(date), co-chaired by \(titled(k)) and \(foreignTitled(f)).
+        """
     case 10:
       if let (io, i) = international() {
         let org = internationalBodies[i]
         lead =
-          "\(kFull) met with \(foreignNamed(io)) \(date) in \(org.city) on the sidelines of the \(internationalMeetings[i]) and discussed \(topic)."
+          """
+          \(kFull) met with \(foreignNamed(io)) \(date) in \(org.city) on the sidelines of the \
+          \(internationalMeetings[i]) and discussed \(topic).
+          """
       } else {
         lead = "\(kFull) discussed \(topic) with \(foreignNamed(f)) \(date) \(place)."
       }
@@ -2584,44 +2890,94 @@ extension ReleaseWriter {
       let start = published.adding(random.between(2, 9))
       let talks = start.adding(1)
       lead =
-        "\(kFull) will visit \(random.pick(country.cities)) \(span(start, days: random.between(1, 3))) to attend the \(published.year) \(random.pick(words.events)). During the visit, \(shortRef(k)) will hold talks with \(foreignNamed(f)) \(on(talks)) to discuss \(topic)."
+        """
+        \(kFull) will visit \(random.pick(country.cities)) \
+        \(span(start, days: random.between(1, 3))) to attend the \(published.year) \
+        \(random.pick(words.events)). During the visit, \(shortRef(k)) will hold talks with \
+        \(foreignNamed(f)) \(on(talks)) to discuss \(topic).
+        """
     }
     paragraphs.append(lead)
     let kShort = shortRef(k)
     paragraphs.append(
       planned
-        ? "\(kShort) is expected to stress that \(country.phrase) is a key partner for Korea in \(topic), and to request support for Korean companies operating there."
-        : "\(kShort) noted that \(random.pick(contexts)), and stressed that \(country.phrase) is a key partner for Korea in \(topic). "
+        ? """
+        \(kShort) is expected to stress that \(country.phrase) is a key partner for Korea in \
+        \(topic), and to request support for Korean companies operating there.
+        """
+        : """
+        \(kShort) noted that \(random.pick(contexts)), and stressed that \(country.phrase) is a \
+        key partner for Korea in \(topic). 
+        """
           + random.pick([
-            "The two officials discussed practical ways to strengthen economic cooperation, including measures to address challenges faced by Korean companies operating in \(country.phrase).",
-            "Both officials acknowledged that new approaches to cooperation are necessary to respond to global industrial changes.",
-            "The two sides also agreed to expand exchanges between their governments and businesses.",
+            """
+            The two officials discussed practical ways to strengthen economic cooperation, \
+            including measures to address challenges faced by Korean companies operating in \
+            \(country.phrase).
+            """,
+            """
+            Both officials acknowledged that new approaches to cooperation are necessary to \
+            respond to global industrial changes.
+            """,
+            """
+            The two sides also agreed to expand exchanges between their governments and \
+            businesses.
+            """,
           ]))
     paragraphs += background(.foreign, country: c)
     if !planned { paragraphs.append(quote(kShort, k.person, topic)) }
     if !planned && random.chance(0.35) {
       paragraphs.append(
-        "\(foreignShort(f)) expressed hope for increased investment in \(country.phrase) by Korean enterprises and proposed that the two countries cooperate closely in \(random.pick(words.topics)).")
+        """
+        \(foreignShort(f)) expressed hope for increased investment in \(country.phrase) by \
+        Korean enterprises and proposed that the two countries cooperate closely in \
+        \(random.pick(words.topics)).
+        """
+      )
     }
     if !planned && random.chance(0.45), let second = counterpart(), second.person != f.person {
       paragraphs.append(
-        "On the same day, \(kShort) also had a meeting with \(foreignNamed(second)) and discussed \(random.pick(words.topics)).")
+        """
+        On the same day, \(kShort) also had a meeting with \(foreignNamed(second)) and discussed \
+        \(random.pick(words.topics)).
+        """
+      )
     }
     paragraphs.append(closing())
     let surname = population.people[k.person].short
     let title: String
     if planned {
-      title = "\(k.shortTitle) \(surname) to Visit \(capitalized(country.phrase)) to Discuss \(headline(topic))"
+      title =
+        """
+        \(k.shortTitle) \(surname) to Visit \(capitalized(country.phrase)) to Discuss \
+        \(headline(topic))
+        """
     } else {
       switch random.below(5) {
       case 0:
-        title = "\(acronym) \(k.shortTitle) Meets \(country.adjective) \(f.shortTitle) to Discuss \(headline(topic))"
+        title =
+          """
+          \(acronym) \(k.shortTitle) Meets \(country.adjective) \(f.shortTitle) to Discuss \
+          \(headline(topic))
+          """
       case 1:
-        title = "\(k.shortTitle) \(surname) Holds Talks with \(capitalized(country.phrase)) on \(headline(topic))"
+        title =
+          """
+          \(k.shortTitle) \(surname) Holds Talks with \(capitalized(country.phrase)) on \
+          \(headline(topic))
+          """
       case 2:
-        title = "Korea and \(capitalized(country.phrase)) Agree to Strengthen Cooperation on \(headline(topic))"
+        title =
+          """
+          Korea and \(capitalized(country.phrase)) Agree to Strengthen Cooperation on \
+          \(headline(topic))
+          """
       case 3:
-        title = "\(acronym) Discusses \(headline(topic)) with \(country.possessive) \(f.ambassador ? "Embassy" : "Government")"
+        title =
+          """
+          \(acronym) Discusses \(headline(topic)) with \(country.possessive) \
+          \(f.ambassador ? "Embassy" : "Government")
+          """
       default: title = "Outcome of Korea–\(country.name) Meeting on \(headline(topic))"
       }
     }
@@ -2654,13 +3010,19 @@ extension ReleaseWriter {
     case 0:
       if let e = executive(c) {
         lead =
-          "\(kFull) visited the headquarters of \(co.name) in \(co.city) \(date) and met with \(e.title) \(full(e.person)) to review \(topic)."
+          """
+          \(kFull) visited the headquarters of \(co.name) in \(co.city) \(date) and met with \
+          \(e.title) \(full(e.person)) to review \(topic).
+          """
       } else {
         lead = "\(kFull) visited the headquarters of \(co.name) in \(co.city) \(date)."
       }
     case 1:
       lead =
-        "\(kFull) visited \(possessive(co.name)) plant in \(co.city) \(date) to review \(topic) and hear firsthand from industry representatives about the challenges they face."
+        """
+        \(kFull) visited \(possessive(co.name)) plant in \(co.city) \(date) to review \(topic) \
+        and hear firsthand from industry representatives about the challenges they face.
+        """
     case 2:
       if let e = executive(c) {
         lead = "\(kFull) met with \(executiveNamed(e)) \(date) at \(venue())."
@@ -2674,26 +3036,44 @@ extension ReleaseWriter {
         if !names.contains(other) { names.append(other) }
       }
       lead =
-        "\(kFull) held a roundtable with the heads of \(names.count + random.between(2, 9)) companies, including \(list(names)), \(date) at \(venue()) to discuss \(topic)."
+        """
+        \(kFull) held a roundtable with the heads of \(names.count + random.between(2, 9)) \
+        companies, including \(list(names)), \(date) at \(venue()) to discuss \(topic).
+        """
     case 4:
       lead =
-        "\(kFull) sat down with executives of \(co.name) at its headquarters in \(co.city) \(date) to discuss \(topic)."
+        """
+        \(kFull) sat down with executives of \(co.name) at its headquarters in \(co.city) \
+        \(date) to discuss \(topic).
+        """
     case 5:
       if let e = executive(c) {
-        lead = "\(possessive(co.name)) \(e.title) \(full(e.person)) met \(kFull) \(date) and explained the company’s investment plans in \(sector.product)."
+        lead =
+          """
+          \(possessive(co.name)) \(e.title) \(full(e.person)) met \(kFull) \(date) and explained \
+          the company’s investment plans in \(sector.product).
+          """
       } else {
         lead = "\(kFull) met executives from \(co.name) \(date)."
       }
     case 6:
       if let e = executive(c) {
-        lead = "\(kFull) received \(full(e.person)), \(e.title) of \(co.name), \(date) at \(random.pick(["Government Complex Seoul", "Government Complex Sejong"]))."
+        lead =
+          """
+          \(kFull) received \(full(e.person)), \(e.title) of \(co.name), \(date) at \
+          \(random.pick(["Government Complex Seoul", "Government Complex Sejong"])).
+          """
       } else {
         lead = "\(kFull) met executives from \(co.name) \(date)."
       }
     case 7:
       let other = population.companies[company()]
       lead =
-        "\(kFull) convened an emergency meeting with executives of \(co.name) and \(other.name) \(date) to review the impact of \(random.pick(["recent tariff measures", "export controls", "exchange rate volatility", "supply chain disruptions"]))."
+        """
+        \(kFull) convened an emergency meeting with executives of \(co.name) and \(other.name) \
+        \(date) to review the impact of \
+        \(random.pick(emergencyTopics)).
+        """
     default:
       if let a = associationHead() {
         lead = "\(kFull) met with \(a.name) \(date) at \(venue()) to discuss \(topic)."
@@ -2708,7 +3088,16 @@ extension ReleaseWriter {
       paragraphs.append(lead)
     }
     paragraphs.append(
-      "\(co.name), \(sector.descriptor), \(random.pick(["employs about", "has about", "operates with some"])) \(grouped(random.between(80, 9000))) workers and \(random.pick(["exports its products to", "supplies customers in", "has sales networks in"])) \(random.between(5, 120)) countries. The company plans to invest KRW \(tenths(random.between(50, 9000))) billion in new production lines for \(sector.product) by \(published.year + random.between(1, 4)).")
+      """
+      \(co.name), \(sector.descriptor), \
+      \(random.pick(["employs about", "has about", "operates with some"])) \
+      \(grouped(random.between(80, 9000))) workers and \
+      \(random.pick(companyReach)) \
+      \(random.between(5, 120)) countries. The company plans to invest KRW \
+      \(tenths(random.between(50, 9000))) billion in new production lines for \(sector.product) \
+      by \(published.year + random.between(1, 4)).
+      """
+    )
     paragraphs += background(.company)
     let kShort = shortRef(k)
     paragraphs.append(quote(kShort, k.person, topic))
@@ -2716,16 +3105,33 @@ extension ReleaseWriter {
     if random.chance(0.4), other != c, let e = executive(other) {
       let co2 = population.companies[other]
       paragraphs.append(
-        "After the meeting, \(kShort) also visited \(possessive(co2.name)) research center in \(co2.city) and met with \(e.title) \(full(e.person)), who briefed \(pronoun(k.person) == "He" ? "him" : "her") on the company’s development of \(companySectors[co2.sector].product) and its plans to expand exports.")
+        """
+        After the meeting, \(kShort) also visited \(possessive(co2.name)) research center in \
+        \(co2.city) and met with \(e.title) \(full(e.person)), who briefed \
+        \(pronoun(k.person) == "He" ? "him" : "her") on the company’s development of \
+        \(companySectors[co2.sector].product) and its plans to expand exports.
+        """
+      )
     }
     if random.chance(0.4), let e = executive(c) {
       paragraphs.append(
-        "\(e.title) \(full(e.person)) of \(co.name) asked for \(random.pick(["continued support for R&D", "flexible working hours", "support for overseas certification", "stable power supply", "faster permits for new plants"])) and said the company would \(random.pick(["expand hiring", "increase domestic investment", "strengthen cooperation with suppliers"])).")
+        """
+        \(e.title) \(full(e.person)) of \(co.name) asked for \
+        \(random.pick(companyRequests)) \
+        and said the company would \
+        \(random.pick(companyPledges)).
+        """
+      )
     }
     paragraphs.append(closing())
     let title: String
     switch random.below(4) {
-    case 0: title = "\(k.shortTitle) \(population.people[k.person].short) Visits \(co.short) to Review \(headline(topic))"
+    case 0:
+      title =
+        """
+        \(k.shortTitle) \(population.people[k.person].short) Visits \(co.short) to Review \
+        \(headline(topic))
+        """
     case 1: title = "\(acronym) Meets Industry to Discuss \(headline(topic))"
     case 2: title = "\(acronym) Seeks to Expand Support for \(headline(sector.product))"
     default: title = "\(acronym) Listens to Companies on \(headline(topic))"
@@ -2745,16 +3151,29 @@ extension ReleaseWriter {
       let c = company()
       let co = population.companies[c]
       paragraphs.append(
-        "\(leadSubject()) signed a memorandum of understanding (MOU) with \(co.name) \(date) at \(venue()) to cooperate on \(topic).")
+        """
+        \(leadSubject()) signed a memorandum of understanding (MOU) with \(co.name) \(date) at \
+        \(venue()) to cooperate on \(topic).
+        """
+      )
       if let e = executive(c) {
         paragraphs.append(
-          "The agreement was signed by \(named(k, withBody: false)) and \(executiveNamed(e)), and covers joint research, workforce training and support for exports of \(companySectors[co.sector].product).")
+          """
+          The agreement was signed by \(named(k, withBody: false)) and \(executiveNamed(e)), and \
+          covers joint research, workforce training and support for exports of \
+          \(companySectors[co.sector].product).
+          """
+        )
       }
       title = "\(acronym) Signs MOU with \(co.short) on \(headline(topic))"
     case 1:
       guard let f = counterpart(), let c = f.country else { return announcement(acronym) }
       paragraphs.append(
-        "\(named(k, withBody: true)) signed an MOU on \(topic) with \(foreignNamed(f)) \(date) in \(random.pick(countries[c].cities)).")
+        """
+        \(named(k, withBody: true)) signed an MOU on \(topic) with \(foreignNamed(f)) \(date) in \
+        \(random.pick(countries[c].cities)).
+        """
+      )
       title = "Korea and \(capitalized(countries[c].phrase)) Sign MOU on \(headline(topic))"
     case 2:
       let r = random.below(regions.count)
@@ -2762,21 +3181,42 @@ extension ReleaseWriter {
       let c = company()
       let co = population.companies[c]
       var text =
-        "\(leadSubject()), \(region.name(month)) and \(co.name) signed an investment agreement \(date) in \(region.city)"
+        """
+        \(leadSubject()), \(region.name(month)) and \(co.name) signed an investment agreement \
+        \(date) in \(region.city)
+        """
       var governor: Int?
       for entry in population.regionHeads[r] where entry.from <= month { governor = entry.person }
       if let governor {
-        text += ", attended by \(named(k, withBody: false)) and \(region.head) \(full(governor)) of \(region.name(month))"
+        text +=
+          """
+          , attended by \(named(k, withBody: false)) and \(region.head) \(full(governor)) of \
+          \(region.name(month))
+          """
       }
       paragraphs.append(text + ".")
       paragraphs.append(
-        "Under the agreement, \(co.name) will invest KRW \(tenths(random.between(100, 9000))) billion by \(published.year + random.between(2, 5)) to build a new \(companySectors[co.sector].product) plant in \(region.name(month)), creating about \(grouped(random.between(50, 1500))) jobs.")
+        """
+        Under the agreement, \(co.name) will invest KRW \(tenths(random.between(100, 9000))) \
+        billion by \(published.year + random.between(2, 5)) to build a new \
+        \(companySectors[co.sector].product) plant in \(region.name(month)), creating about \
+        \(grouped(random.between(50, 1500))) jobs.
+        """
+      )
       title = "\(co.short) to Invest in \(region.name(month)) with Government Support"
     default:
       let other = bodies(excluding: bodyIndex)
       paragraphs.append(
-        "\(leadSubject()) and \(bodyWithHead(other)) signed a business agreement \(date) at \(venue()) to jointly support \(topic).")
-      title = "\(acronym) and \(short(other).replacingOccurrences(of: "the ", with: "")) Join Hands on \(headline(topic))"
+        """
+        \(leadSubject()) and \(bodyWithHead(other)) signed a business agreement \(date) at \
+        \(venue()) to jointly support \(topic).
+        """
+      )
+      title =
+        """
+        \(acronym) and \(short(other).replacingOccurrences(of: "the ", with: "")) Join Hands on \
+        \(headline(topic))
+        """
     }
     paragraphs += background(.agreement)
     let kShort = shortRef(k)
@@ -2800,7 +3240,12 @@ extension ReleaseWriter {
     var paragraphs: [String] = []
     let venue = venue()
     paragraphs.append(
-      "\(leadSubject()) hosted the \(published.year) \(event) \(on(day)) at \(venue), \(random.pick(["to honor companies and individuals that contributed to", "to share achievements and discuss the future of", "bringing together government officials and industry leaders in"])) \(topic()).")
+      """
+      \(leadSubject()) hosted the \(published.year) \(event) \(on(day)) at \(venue), \
+      \(random.pick(ceremonyPurposes)) \
+      \(topic()).
+      """
+    )
     if let k = actor(minimumRank: 0) {
       var attendees: [String] = []
       if let a = associationHead(inList: true) { attendees.append(a.name) }
@@ -2814,22 +3259,38 @@ extension ReleaseWriter {
       let kShort: String
       if k.rank == 0 {
         paragraphs.append(
-          "At the event, \(named(k, withBody: false)) congratulated the award recipients and urged companies to further expand their investment.")
+          """
+          At the event, \(named(k, withBody: false)) congratulated the award recipients and \
+          urged companies to further expand their investment.
+          """
+        )
         kShort = shortRef(k)
       } else {
         paragraphs.append(
-          "At the event, \(named(k, withBody: false)) delivered a congratulatory speech on behalf of the government.")
+          """
+          At the event, \(named(k, withBody: false)) delivered a congratulatory speech on behalf \
+          of the government.
+          """
+        )
         kShort = shortRef(k)
       }
       if !attendees.isEmpty {
         paragraphs.append(
-          "The ceremony was attended by approximately \(random.between(100, 600)) people, including \(list(attendees)).")
+          """
+          The ceremony was attended by approximately \(random.between(100, 600)) people, \
+          including \(list(attendees)).
+          """
+        )
       }
       if random.chance(0.6) {
         let c = company()
         if let e = executive(c) {
           paragraphs.append(
-            "A total of \(random.between(10, 90)) awardees were recognized. \(full(e.person)), \(e.title) of \(population.companies[c].name), received the \(random.pick(orders)).")
+            """
+            A total of \(random.between(10, 90)) awardees were recognized. \(full(e.person)), \
+            \(e.title) of \(population.companies[c].name), received the \(random.pick(orders)).
+            """
+          )
         }
       }
       paragraphs += background(.event)
@@ -2838,7 +3299,10 @@ extension ReleaseWriter {
       paragraphs += background(.event)
     }
     paragraphs.append(closing())
-    let title = random.chance(0.5) ? "\(acronym) Holds \(published.year) \(event)" : "\(published.year) \(event) Held in \(random.pick(["Seoul", "Seoul", "Busan", "Goyang"]))"
+    let title =
+      random.chance(0.5)
+      ? "\(acronym) Holds \(published.year) \(event)"
+      : "\(published.year) \(event) Held in \(random.pick(["Seoul", "Seoul", "Busan", "Goyang"]))"
     return (title, paragraphs)
   }
 
@@ -2851,10 +3315,18 @@ extension ReleaseWriter {
     let topic = topic()
     if random.chance(0.5) {
       paragraphs.append(
-        "\(named(k, withBody: true)) chaired the \(number) meeting of the \(committee) \(on(day)) at \(venue()) to discuss \(topic).")
+        """
+        \(named(k, withBody: true)) chaired the \(number) meeting of the \(committee) \(on(day)) \
+        at \(venue()) to discuss \(topic).
+        """
+      )
     } else {
       paragraphs.append(
-        "\(leadSubject()) convened the \(number) \(committee) \(on(day)) at \(venue()), chaired by \(named(k, withBody: false)), to discuss \(topic).")
+        """
+        \(leadSubject()) convened the \(number) \(committee) \(on(day)) at \(venue()), chaired \
+        by \(named(k, withBody: false)), to discuss \(topic).
+        """
+      )
     }
     var attendees: [String] = []
     for _ in 0..<random.between(1, 3) {
@@ -2872,7 +3344,10 @@ extension ReleaseWriter {
     paragraphs += background(.committee)
     paragraphs.append(quote(shortRef(k), k.person, topic))
     paragraphs.append(closing())
-    let title = random.chance(0.5) ? "\(acronym) Convenes \(committee) to Discuss \(headline(topic))" : "\(capitalized(number)) \(committee) Reviews \(headline(topic))"
+    let title =
+      random.chance(0.5)
+      ? "\(acronym) Convenes \(committee) to Discuss \(headline(topic))"
+      : "\(capitalized(number)) \(committee) Reviews \(headline(topic))"
     return (title, paragraphs)
   }
 
@@ -2882,22 +3357,49 @@ extension ReleaseWriter {
     if random.chance(0.3) {
       let other = bodies(excluding: bodyIndex)
       paragraphs.append(
-        "\(leadSubject()) and \(bodyWithHead(other)) announced \(on(published)) plans to \(random.pick(["launch", "expand", "overhaul", "strengthen"])) support for \(topic).")
+        """
+        \(leadSubject()) and \(bodyWithHead(other)) announced \(on(published)) plans to \
+        \(random.pick(["launch", "expand", "overhaul", "strengthen"])) support for \(topic).
+        """
+      )
       if random.chance(0.5) {
         paragraphs.append(
-          "To that end, the two ministries held a joint briefing session \(on(recent())) at \(venue()) to present details of the program to companies and researchers.")
+          """
+          To that end, the two ministries held a joint briefing session \(on(recent())) at \
+          \(venue()) to present details of the program to companies and researchers.
+          """
+        )
       }
     } else {
       paragraphs.append(
-        "\(leadSubject()) announced \(on(published)) that \(random.pick(["it will", "the government will"])) \(random.pick(["launch", "expand", "overhaul", "strengthen"])) support for \(topic) \(random.pick(["starting next year", "this year", "in the second half of the year"])).")
+        """
+        \(leadSubject()) announced \(on(published)) that \
+        \(random.pick(["it will", "the government will"])) \
+        \(random.pick(["launch", "expand", "overhaul", "strengthen"])) support for \(topic) \
+        \(random.pick(["starting next year", "this year", "in the second half of the year"])).
+        """
+      )
     }
     paragraphs += background(.announcement)
     if let k = actor() {
       paragraphs.append(
-        "\(named(k, withBody: false)) \(random.pick(["stated", "said", "emphasized"])), “\(random.pick(quotes).replacingOccurrences(of: "{topic}", with: topic))”")
+        """
+        \(named(k, withBody: false)) \(random.pick(["stated", "said", "emphasized"])), \
+        “\(random.pick(quotes).replacingOccurrences(of: "{topic}", with: topic))”
+        """
+      )
     }
     paragraphs.append(closing())
-    let title = random.chance(0.5) ? "\(acronym) to \(random.pick(["Expand", "Strengthen", "Launch"])) Support for \(headline(topic))" : "Korea’s \(headline(random.pick(words.products))) Exports Rise \(tenths(random.between(5, 300))) Percent in \(monthNames[(published.month + 10) % 12])"
+    let title =
+      random.chance(0.5)
+      ? """
+      \(acronym) to \(random.pick(["Expand", "Strengthen", "Launch"])) Support for \
+      \(headline(topic))
+      """
+      : """
+      Korea’s \(headline(random.pick(words.products))) Exports Rise \
+      \(tenths(random.between(5, 300))) Percent in \(monthNames[(published.month + 10) % 12])
+      """
     return (title, paragraphs)
   }
 
@@ -2913,17 +3415,43 @@ extension ReleaseWriter {
     let kFull = named(k, withBody: false)
     let fFull = foreignNamed(f)
     paragraphs.append(
-      "1. \(kFull) had a meeting with \(fFull) \(on(day)) \(random.chance(0.5) ? "in \(random.pick(country.cities))" : "in Seoul") to discuss \(topic) and major regional and global issues.")
+      """
+      1. \(kFull) had a meeting with \(fFull) \(on(day)) \
+      \(random.chance(0.5) ? "in \(random.pick(country.cities))" : "in Seoul") to discuss \
+      \(topic) and major regional and global issues.
+      """
+    )
     let kShort = shortRef(k)
     paragraphs.append(
-      "2. \(kShort) stressed that \(country.phrase) is a key partner of Korea, noting that bilateral relations have developed significantly over the past few years. \(pronoun(k.person)) added that \(pronoun(k.person).lowercased()) looked forward to working closely with \(country.phrase) to continue strengthening bilateral ties.")
+      """
+      2. \(kShort) stressed that \(country.phrase) is a key partner of Korea, noting that \
+      bilateral relations have developed significantly over the past few years. \
+      \(pronoun(k.person)) added that \(pronoun(k.person).lowercased()) looked forward to \
+      working closely with \(country.phrase) to continue strengthening bilateral ties.
+      """
+    )
     paragraphs.append(
-      "◦ The two sides shared the view that the anniversary of the establishment of diplomatic ties next year will serve as a new turning point, and agreed to elevate cooperation in \(list(topics(2))).")
+      """
+      ◦ The two sides shared the view that the anniversary of the establishment of diplomatic \
+      ties next year will serve as a new turning point, and agreed to elevate cooperation in \
+      \(list(topics(2))).
+      """
+    )
     paragraphs.append(
-      "3. \(foreignShort(f)) expressed appreciation for Korea’s support and hoped for more active exchanges between the two countries.")
+      """
+      3. \(foreignShort(f)) expressed appreciation for Korea’s support and hoped for more active \
+      exchanges between the two countries.
+      """
+    )
     paragraphs += background(.foreign, country: c).prefix(3)
     paragraphs.append("* unofficial translation")
-    let title = random.chance(0.5) ? "Outcome of Korea–\(country.name) \(f.shortTitle == "Ambassador" ? "High-Level" : "Ministerial") Meeting" : "\(k.shortTitle) Meets with \(country.adjective) \(f.shortTitle)"
+    let title =
+      random.chance(0.5)
+      ? """
+      Outcome of Korea–\(country.name) \
+      \(f.shortTitle == "Ambassador" ? "High-Level" : "Ministerial") Meeting
+      """
+      : "\(k.shortTitle) Meets with \(country.adjective) \(f.shortTitle)"
     return (title, paragraphs)
   }
 }
@@ -3013,17 +3541,33 @@ struct ShapeWriter {
     out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<title>\(title) | \(htmlEscaped(publisher, entities: false))</title>\n"
     out += "<meta property=\"og:title\" content=\"\(title)\">\n"
-    out += "<meta property=\"article:published_time\" content=\"\(d.iso)T\(twoDigits(random.between(8, 18))):00:00+09:00\">\n"
+    out +=
+      """
+      <meta property=\"article:published_time\" \
+      content=\"\(d.iso)T\(twoDigits(random.between(8, 18))):00:00+09:00\">\n
+      """
     out += "<link rel=\"stylesheet\" href=\"/css/site.css\">\n</head>\n<body>\n"
     out += "<header class=\"site-header\"><nav><ul><li><a href=\"/\">Home</a></li>"
     out += "<li><a href=\"/news\">News</a></li><li><a href=\"/news/press\">Press Releases</a></li>"
     out += "</ul></nav></header>\n<main>\n<article>\n<h1>\(title)</h1>\n"
-    out += "<div class=\"info\"><time datetime=\"\(d.iso)\">\(monthNames[d.month - 1]) \(d.day), \(d.year)</time></div>\n"
+    out +=
+      """
+      <div class=\"info\"><time datetime=\"\(d.iso)\">\(monthNames[d.month - 1]) \(d.day), \
+      \(d.year)</time></div>\n
+      """
     for paragraph in release.paragraphs {
       out += "<p>\(htmlEscaped(paragraph, entities: entities))</p>\n"
     }
-    out += "</article>\n<div class=\"share\"><a href=\"#\">Facebook</a> <a href=\"#\">X</a> <a href=\"#\">Print</a></div>\n"
-    out += "</main>\n<footer><p>Copyright © \(d.year) \(htmlEscaped(publisher, entities: false)). All rights reserved.</p></footer>\n"
+    out +=
+      """
+      </article>\n<div class=\"share\"><a href=\"#\">Facebook</a> <a href=\"#\">X</a> <a \
+      href=\"#\">Print</a></div>\n
+      """
+    out +=
+      """
+      </main>\n<footer><p>Copyright © \(d.year) \(htmlEscaped(publisher, entities: false)). All \
+      rights reserved.</p></footer>\n
+      """
     out += "<script src=\"/js/site.js\"></script>\n</body>\n</html>\n"
   }
 }

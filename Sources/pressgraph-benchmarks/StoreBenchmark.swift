@@ -83,7 +83,8 @@ func writeBenchmarkCorpus(_ options: Options, folder: URL) throws -> [URL] {
   case .realistic:
     return try writeRealisticCorpus(releases: options.releases, folder: folder, seed: options.seed)
   case .seedCopies:
-    return try writeStoreCorpus(seeds: readSeeds(options), releases: options.releases, folder: folder)
+    return try writeStoreCorpus(
+      seeds: readSeeds(options), releases: options.releases, folder: folder)
   }
 }
 
