@@ -25,6 +25,13 @@ struct Options {
   var releases = 10_008
   /// Runs per query in the store benchmark.
   var queries = 200
+  /// The store benchmark's corpus: `realistic` (CorpusGenerator.swift) or
+  /// `seed-copies` (renamed copies of the seeds, each person once).
+  var corpusKind = CorpusKind.realistic
+  /// Write the store benchmark's corpus to this folder and stop.
+  var writeStoreCorpus: String?
+  /// The generator's seed.
+  var seed: UInt64 = 1
   /// Run the render benchmark instead.
   var render = false
   /// The pressgraph executable whose render-worker the fenced renderer uses.
@@ -47,11 +54,24 @@ struct Options {
       case "--pressgraph": pressgraph = iterator.next()
       case "--releases": releases = iterator.next().flatMap(Int.init) ?? releases
       case "--queries": queries = iterator.next().flatMap(Int.init) ?? queries
+      case "--corpus-kind":
+        let value = iterator.next() ?? ""
+        guard let kind = CorpusKind(rawValue: value) else {
+          FileHandle.standardError.write(
+            Data("--corpus-kind must be realistic or seed-copies, not \(value)\n".utf8))
+          exit(64)
+        }
+        corpusKind = kind
+      case "--write-store-corpus": writeStoreCorpus = iterator.next()
+      case "--seed": seed = iterator.next().flatMap { UInt64($0) } ?? seed
       case "--help", "-h":
         print(
           "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
             + "[--write-corpus FILE | --corpus FILE]\n"
-            + "       pressgraph-benchmarks --store [--seeds DIR] [--releases N] [--queries N]\n"
+            + "       pressgraph-benchmarks --store [--releases N] [--queries N]"
+            + " [--corpus-kind realistic|seed-copies] [--seed N] [--seeds DIR]\n"
+            + "       pressgraph-benchmarks --write-store-corpus DIR [--releases N]"
+            + " [--corpus-kind realistic|seed-copies] [--seed N]\n"
             + "       pressgraph-benchmarks --render [--runs N] [--pressgraph PATH]\n"
             + "       pressgraph-benchmarks --scaling [--runs N]")
         exit(0)
@@ -85,8 +105,23 @@ func peakMemory() -> Double {
   return Double(usage.ru_maxrss) / 1024
 }
 
+/// Which corpus the store benchmark ingests.
+enum CorpusKind: String {
+  case realistic
+  case seedCopies = "seed-copies"
+}
+
 func run() {
   let options = Options(CommandLine.arguments)
+  if let folder = options.writeStoreCorpus {
+    do {
+      try writeStoreCorpusOnly(options, folder: URL(fileURLWithPath: folder))
+    } catch {
+      FileHandle.standardError.write(Data("writing the store corpus failed: \(error)\n".utf8))
+      exit(1)
+    }
+    return
+  }
   if options.store {
     do {
       try runStoreBenchmark(options)
