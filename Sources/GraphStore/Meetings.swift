@@ -146,10 +146,10 @@ extension GraphStore {
   {
     let order = newestFirst ? "m.low DESC, m.id DESC" : "m.low, m.id"
     return """
-      SELECT \(count ? "COUNT(*)" : "m.*, coalesce(m.evidence, s.text) AS evidence_text, \(ReleaseBrief.columns)")
+      SELECT \(count ? "COUNT(*)" : "m.*, coalesce(m.evidence, \(Schema.sentenceText)) AS evidence_text, \(ReleaseBrief.columns)")
       FROM meeting m \(count ? "" : """
         JOIN release r ON r.id = m.release
-        LEFT JOIN sentence_text s ON s.release = m.release AND s.idx = m.sentence
+        LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
         """)
       WHERE m.id IN (
           SELECT meeting FROM participant WHERE entity = :e

@@ -223,6 +223,12 @@ enum Schema {
   /// deleting a release first deletes its sentences). Release text is
   /// never changed in place (a changed file replaces its releases), and a
   /// trigger refuses an update that would leave the index stale.
+  /// The text of sentence `s` of release `r`, in SQL: the queries join
+  /// `sentence s` and `release r` and slice the body themselves, because
+  /// SQLite cannot flatten the `sentence_text` view (a join) into the right
+  /// side of a LEFT JOIN, and would materialise every sentence instead.
+  static let sentenceText = "substr(r.body, s.start + 1, s.\"end\" - s.start)"
+
   private static func migrateToV4(_ db: Database) throws {
     for trigger in ["__sentence_fts_ai", "__sentence_fts_ad", "__sentence_fts_au"] {
       try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")

@@ -32,9 +32,9 @@ extension GraphStore {
       let sentences = try Row.fetchAll(
         db,
         sql: """
-          SELECT \(ReleaseBrief.columns), s.idx, s.text,
+          SELECT \(ReleaseBrief.columns), s.idx, \(Schema.sentenceText) AS text,
             highlight(sentence_fts, 0, '«', '»') AS snippet, bm25(sentence_fts) AS score
-          FROM sentence_fts JOIN sentence_text s ON s.id = sentence_fts.rowid
+          FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid
           JOIN release r ON r.id = s.release
           WHERE sentence_fts MATCH ? ORDER BY score, r.id, s.idx LIMIT ?
           """, arguments: [query, limit])

@@ -419,9 +419,9 @@ struct SubgraphBuilder {
         db,
         sql: """
           SELECT m.id, m.date, m.end_date, m.low, m.high, m.place, m.status,
-            coalesce(m.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
+            coalesce(m.evidence, \(Schema.sentenceText)) AS evidence, \(ReleaseBrief.columns)
           FROM meeting m JOIN release r ON r.id = m.release
-          LEFT JOIN sentence_text s ON s.release = m.release AND s.idx = m.sentence
+          LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
           WHERE m.id IN (
             SELECT meeting FROM participant WHERE entity IN (SELECT value FROM json_each(?1)))
             AND (?2 IS NULL OR m.release = ?2)
@@ -498,8 +498,8 @@ struct SubgraphBuilder {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT s.text, \(ReleaseBrief.columns) FROM mention m
-          JOIN sentence_text s ON s.release = m.release AND s.idx = m.sentence
+          SELECT \(Schema.sentenceText) AS text, \(ReleaseBrief.columns) FROM mention m
+          JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
           JOIN release r ON r.id = m.release
           WHERE m.release = ?1 AND m.entity = ?2
           ORDER BY EXISTS (
@@ -519,11 +519,11 @@ struct SubgraphBuilder {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT coalesce(e.evidence, s.text) AS evidence, \(ReleaseBrief.columns)
+          SELECT coalesce(e.evidence, \(Schema.sentenceText)) AS evidence, \(ReleaseBrief.columns)
           FROM edge e JOIN release r ON r.id = e.release
-          LEFT JOIN sentence_text s ON s.release = e.release AND s.idx = e.sentence
+          LEFT JOIN sentence s ON s.release = e.release AND s.idx = e.sentence
           WHERE e.source = ? AND e.relation = ? AND e.target = ?
-            AND coalesce(e.evidence, s.text) IS NOT NULL
+            AND (e.evidence IS NOT NULL OR s.id IS NOT NULL)
           """, arguments: [source, relation.rawValue, target])
     else { return [] }
     return [Subgraph.Evidence(sentence: (try row.get("evidence")), release: try ReleaseBrief(row))]

@@ -266,10 +266,10 @@ extension GraphStore {
       db,
       sql: """
         SELECT edge.source, edge.relation, edge.forward, edge.label,
-          coalesce(edge.evidence, s.text) AS evidence, edge.count,
+          coalesce(edge.evidence, \(Schema.sentenceText)) AS evidence, edge.count,
           t.id, t.name, t.type, \(ReleaseBrief.columns)
         FROM edge JOIN entity t ON t.id = edge.target LEFT JOIN release r ON r.id = edge.release
-        LEFT JOIN sentence_text s ON s.release = edge.release AND s.idx = edge.sentence
+        LEFT JOIN sentence s ON s.release = edge.release AND s.idx = edge.sentence
         WHERE edge.source IN (SELECT value FROM json_each(?))
           AND edge.relation IN (SELECT value FROM json_each(?))
           AND (? IS NULL OR edge.target = ?)

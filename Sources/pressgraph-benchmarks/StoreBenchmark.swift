@@ -16,10 +16,21 @@ import GRDB
 import GraphStore
 import PressReleases
 
-/// Latency percentiles of `body`, run `count` times with the iteration index.
-func latencies(_ count: Int, _ body: (Int) throws -> Void) rethrows -> (
-  median: Double, p95: Double
-) {
+/// Latency percentiles of `body` in milliseconds, run `count` times with
+/// the iteration index.
+struct Latency: Encodable {
+  var p50: Double
+  var p95: Double
+  var p99: Double
+
+  enum CodingKeys: String, CodingKey {
+    case p50 = "p50_ms"
+    case p95 = "p95_ms"
+    case p99 = "p99_ms"
+  }
+}
+
+func latencies(_ count: Int, _ body: (Int) throws -> Void) rethrows -> Latency {
   let clock = ContinuousClock()
   var times: [Double] = []
   times.reserveCapacity(count)
@@ -29,7 +40,8 @@ func latencies(_ count: Int, _ body: (Int) throws -> Void) rethrows -> (
     times.append(seconds(clock.now - start) * 1000)
   }
   times.sort()
-  return (times[times.count / 2], times[min(times.count - 1, times.count * 95 / 100)])
+  func at(_ percent: Int) -> Double { times[min(times.count - 1, times.count * percent / 100)] }
+  return Latency(p50: at(50), p95: at(95), p99: at(99))
 }
 
 /// Writes renamed copies of the seed releases as one bundle file per copy
@@ -120,65 +132,105 @@ func writeStoreCorpusOnly(_ options: Options, folder: URL) throws {
 
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
-func runStoreBenchmark(_ options: Options) throws {
+/// What `--store --json` prints: one object.
+struct StoreReport: Encodable {
+  var releases = 0
+  var corpusBytes = 0
+  var files = 0
+  var entities = 0
+  var meetings = 0
+  var ingestSeconds = 0.0
+  var reingestUnchangedSeconds = 0.0
+  var addFileSeconds = 0.0
+  var storeBytes = 0
+  var peakRSSBytes = 0
+  var queries: [String: Latency] = [:]
+
+  enum CodingKeys: String, CodingKey {
+    case releases, files, entities, meetings, queries
+    case corpusBytes = "corpus_bytes"
+    case ingestSeconds = "ingest_s"
+    case reingestUnchangedSeconds = "reingest_unchanged_s"
+    case addFileSeconds = "add_file_s"
+    case storeBytes = "store_bytes"
+    case peakRSSBytes = "peak_rss_bytes"
+  }
+}
+
+/// The store benchmark: the corpus is ingested as `pressgraph ingest`
+/// does (``IngestSession``, then a rebuild), into a store file opened as
+/// the command-line tool opens it.
+func runStoreBenchmark(_ options: Options) async throws {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
     "pressgraph-bench-\(getpid())")
   defer { try? FileManager.default.removeItem(at: folder) }
   let corpus = folder.appendingPathComponent("corpus")
   let files = try writeBenchmarkCorpus(options, folder: corpus)
   let databasePath = folder.appendingPathComponent("bench.sqlite").path
-  let store = try GraphStore(
-    DatabaseQueue(path: databasePath, configuration: GraphStore.configuration()))
+  let store = try GraphStore.open(path: databasePath, access: .write)
   let extractor = EntityExtractor()
   let clock = ContinuousClock()
   let reader = CorpusReader(scanner: CorpusScanner(workingDirectory: folder))
+  let session = IngestSession(store: store, extractor: extractor, reader: reader)
+  var report = StoreReport()
+  func say(_ line: String) { if !options.json { print(line) } }
 
-  // Ingest: every file but the last in its own transaction, then one rebuild.
-  let scan = reader.scanner.scan(files.dropLast().map(\.path))
+  // Ingest every file but the last, then derive the graph.
   var storeTime = Duration.zero
-  var readTime = Duration.zero
-  for file in scan.files {
+  var scan = CorpusScanner.Result(files: [], diagnostics: [])
+  let ingest = try await clock.measure {
+    scan = reader.scanner.scan(files.dropLast().map(\.path))
     let started = clock.now
-    let outcome = reader.read(file)
-    let read = clock.now
-    _ = try store.store(outcome)
-    readTime += read - started
-    storeTime += clock.now - read
-  }
-  let rebuildTime = try clock.measure { try store.rebuild(with: extractor) }
-  let counts = try store.counts()
-  print(
-    "store corpus (\(options.corpusKind.rawValue)): \(counts.releases) releases in "
-      + "\(scan.files.count) files, "
-      + "\(counts.entities) entities, \(counts.meetings) meetings")
-  print(
-    String(
-      format: "ingest: read %.2f s, store %.2f s (%.0f releases/s), derive graph %.2f s",
-      seconds(readTime), seconds(storeTime), Double(counts.releases) / seconds(storeTime),
-      seconds(rebuildTime)))
-
-  // Re-ingest: nothing changed.
-  let again = try clock.measure {
-    for file in scan.files { _ = try store.store(reader.read(file)) }
-    if try store.needsRebuild(with: extractor) { try store.rebuild(with: extractor) }
-  }
-  print(String(format: "re-ingest, nothing changed: %.2f s", seconds(again)))
-  // One new file into the full store.
-  guard let lastURL = files.last, let last = reader.scanner.scan([lastURL.path]).files.first
-  else { return }
-  var added = 0
-  let incremental = try clock.measure {
-    let outcome = reader.read(last)
-    added = outcome.releases.count
-    _ = try store.store(outcome)
+    try await session.store(scan.files) { _ in }
+    storeTime = clock.now - started
     try store.rebuild(with: extractor)
   }
-  print(
+  let counts = try store.counts()
+  report.releases = counts.releases
+  report.files = scan.files.count
+  report.corpusBytes = scan.files.reduce(0) { $0 + $1.size }
+  report.entities = counts.entities
+  report.meetings = counts.meetings
+  report.ingestSeconds = seconds(ingest)
+  say(
+    "store corpus (\(options.corpusKind.rawValue)): \(counts.releases) releases in "
+      + "\(scan.files.count) files (\(format(Double(report.corpusBytes) / 1_000_000)) MB), "
+      + "\(counts.entities) entities, \(counts.meetings) meetings")
+  say(
+    String(
+      format:
+        "ingest: %.2f s (read, extract and store %.2f s: %.0f releases/s; derive graph %.2f s)",
+      seconds(ingest), seconds(storeTime), Double(counts.releases) / seconds(storeTime),
+      seconds(ingest - storeTime)))
+
+  // Re-ingest: nothing changed.
+  let again = try await clock.measure {
+    let rescan = reader.scanner.scan(files.dropLast().map(\.path))
+    try await session.store(rescan.files) { _ in }
+    if try store.needsRebuild(with: extractor) { try store.rebuild(with: extractor) }
+  }
+  report.reingestUnchangedSeconds = seconds(again)
+  say(String(format: "re-ingest, nothing changed: %.2f s", seconds(again)))
+  // One new file into the full store.
+  guard let lastURL = files.last else { return }
+  var added = 0
+  let incremental = try await clock.measure {
+    let last = reader.scanner.scan([lastURL.path]).files
+    try await session.store(last) { added += $0.releases }
+    try store.rebuild(with: extractor)
+  }
+  report.addFileSeconds = seconds(incremental)
+  say(
     String(
       format: "ingest one new file (%d releases) into the full store: %.2f s", added,
       seconds(incremental)))
-  let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
-  print(String(format: "store file: %.1f MB", Double(size) / 1_000_000))
+  store.finishWriting()
+  report.storeBytes =
+    (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
+  say(
+    String(
+      format: "store file: %.1f MB (%.2f × the corpus)", Double(report.storeBytes) / 1_000_000,
+      Double(report.storeBytes) / Double(max(1, report.corpusBytes))))
 
   // Queries, each over varied entities.
   let people = try store.entities(type: .person).map(\.entity)
@@ -188,59 +240,67 @@ func runStoreBenchmark(_ options: Options) throws {
   let hubName = options.corpusKind == .realistic ? "MOTIE" : "MOTIR"
   let hub = try store.lookup(hubName)
   let n = options.queries
-  func report(_ name: String, _ result: (median: Double, p95: Double)) {
-    print(
+  func measure(_ key: String?, _ name: String, _ result: Latency) {
+    if let key { report.queries[key] = result }
+    say(
       String(
-        format: "  %-44@ median %7.2f ms   p95 %7.2f ms", name as NSString, result.median,
-        result.p95))
+        format: "  %-44@ p50 %7.2f ms   p95 %7.2f ms   p99 %7.2f ms", name as NSString,
+        result.p50, result.p95, result.p99))
   }
-  print("query latency over \(n) runs each (one core):")
-  report(
-    "lookup (exact name)",
+  say("query latency over \(n) runs each (one core):")
+  measure(
+    "lookup", "lookup (exact name)",
     try latencies(n) { i in _ = try store.lookup(people[i % people.count].name) })
-  report(
-    "lookup (prefix)",
+  measure(
+    nil, "lookup (prefix)",
     try latencies(n) { i in _ = try? store.lookup(String(people[i % people.count].name.dropLast(2)))
     })
-  report(
-    "met PERSON (who-met-whom)",
+  measure(
+    "met_person", "met PERSON (who-met-whom)",
     try latencies(n) { i in _ = try store.meetings(of: withMeetings[i % withMeetings.count].id) })
-  report(
-    "lookup + met PERSON",
+  measure(
+    nil, "lookup + met PERSON",
     try latencies(n) { i in
       _ = try store.meetings(of: store.lookup(withMeetings[i % withMeetings.count].name).id)
     })
-  report(
-    "met \(hubName) --as-org (hub: all its meetings)",
-    try latencies(max(5, n / 20)) { _ in
-      _ = try store.meetings(of: hub.id, filter: MeetingFilter(asOrganisations: true))
+  measure(
+    "met_hub_page", "met \(hubName) --as-org (hub: newest 50, total)",
+    try latencies(max(5, n / 4)) { _ in
+      _ = try store.meetingPage(of: hub.id, filter: MeetingFilter(asOrganisations: true))
     })
-  report(
-    "met \(hubName) --since/--until one month",
+  measure(
+    nil, "met \(hubName) --since/--until one month",
     try latencies(max(5, n / 10)) { i in
       // One month of 2025 for the seeds, of 2018–2025 for the realistic corpus.
       let year = options.corpusKind == .realistic ? 2018 + i % 8 : 2025
       let month = String(
         format: "%04d-%02d", year, options.corpusKind == .realistic ? 1 + i / 8 % 12 : 1 + i % 12)
-      _ = try store.meetings(
+      _ = try store.meetingPage(
         of: hub.id,
         filter: MeetingFilter(
           since: MeetingFilter.bound(month, upper: false),
           until: MeetingFilter.bound(month, upper: true)))
     })
-  report("show PERSON", try latencies(n) { i in _ = try store.card(people[i % people.count].id) })
-  report(
-    "path PERSON PERSON (varied pairs)",
+  measure(
+    nil, "show PERSON", try latencies(n) { i in _ = try store.card(people[i % people.count].id) })
+  measure(
+    "path", "path PERSON PERSON (varied pairs)",
     try latencies(max(5, n / 4)) { i in
       _ = try store.path(
         from: people[i % people.count].id, to: people[(i * 7 + 3) % people.count].id)
     })
-  report(
-    "neighbors PERSON --depth 2",
+  measure(
+    "neighbors_2", "neighbors PERSON --depth 2",
     try latencies(n) { i in _ = try store.neighbors(of: people[i % people.count].id, depth: 2) })
-  let words = ["tariff", "semiconductor", "Vietnam", "cosmetics", "\"Foreign Company Day\""]
-  report(
-    "search WORD (20 results)",
+  let words = ["tariff", "semiconductor", "Vietnam", "cosmetics", "\"export support\""]
+  measure(
+    "search", "search WORD (20 results)",
     try latencies(n) { i in _ = try store.search(words[i % words.count]) })
-  print(String(format: "peak memory: %.0f MiB", peakMemory()))
+  report.peakRSSBytes = Int(peakMemory() * 1024 * 1024)
+  say(String(format: "peak memory: %.0f MiB", peakMemory()))
+  if options.json {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    print(String(decoding: try encoder.encode(report), as: UTF8.self))
+  }
 }

@@ -21,6 +21,8 @@ struct Options {
   var writeCorpus: String?
   /// Run the store benchmark instead.
   var store = false
+  /// Print the store benchmark's results as one JSON object.
+  var json = false
   /// Releases for the store benchmark.
   var releases = 10_008
   /// Runs per query in the store benchmark.
@@ -49,6 +51,7 @@ struct Options {
       case "--corpus": corpus = iterator.next()
       case "--write-corpus": writeCorpus = iterator.next()
       case "--store": store = true
+      case "--json": json = true
       case "--render": render = true
       case "--scaling": scaling = true
       case "--pressgraph": pressgraph = iterator.next()
@@ -68,7 +71,7 @@ struct Options {
         print(
           "usage: pressgraph-benchmarks [--seeds DIR] [--megabytes N] [--runs N] "
             + "[--write-corpus FILE | --corpus FILE]\n"
-            + "       pressgraph-benchmarks --store [--releases N] [--queries N]"
+            + "       pressgraph-benchmarks --store [--releases N] [--queries N] [--json]"
             + " [--corpus-kind realistic|seed-copies] [--seed N] [--seeds DIR]\n"
             + "       pressgraph-benchmarks --write-store-corpus DIR [--releases N]"
             + " [--corpus-kind realistic|seed-copies] [--seed N]\n"
@@ -111,7 +114,7 @@ enum CorpusKind: String {
   case seedCopies = "seed-copies"
 }
 
-func run() {
+func run() async {
   let options = Options(CommandLine.arguments)
   if let folder = options.writeStoreCorpus {
     do {
@@ -124,7 +127,7 @@ func run() {
   }
   if options.store {
     do {
-      try runStoreBenchmark(options)
+      try await runStoreBenchmark(options)
     } catch {
       FileHandle.standardError.write(Data("store benchmark failed: \(error)\n".utf8))
       exit(1)
@@ -210,4 +213,4 @@ func run() {
   print(String(format: "peak memory: %.0f MiB", peakMemory()))
 }
 
-run()
+await run()

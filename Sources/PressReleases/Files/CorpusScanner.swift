@@ -116,6 +116,12 @@ public struct CorpusScanner: Sendable {
     public var files: [SourceFile]
     /// Notes and errors about what was skipped.
     public var diagnostics: [Diagnostic]
+
+    /// A scan's result, from its parts.
+    public init(files: [SourceFile], diagnostics: [Diagnostic]) {
+      self.files = files
+      self.diagnostics = diagnostics
+    }
   }
 
   /// Expands `paths` (files and folders) into readable files.
