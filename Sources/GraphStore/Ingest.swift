@@ -117,6 +117,8 @@ extension GraphStore {
         """)
     let insertSentence = try db.cachedStatement(
       sql: "INSERT INTO sentence (release, idx, start, \"end\") VALUES (?, ?, ?, ?)")
+    let indexSentence = try db.cachedStatement(
+      sql: "INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)")
     for release in releases {
       try insertRelease.execute(arguments: [
         release.id, path, release.position, release.title, release.category,
@@ -126,6 +128,9 @@ extension GraphStore {
         try insertSentence.execute(arguments: [
           release.id, sentence.index, sentence.start, sentence.end,
         ])
+        // The index's text must be the body's slice (the view the index
+        // reads back); the reader guarantees it.
+        try indexSentence.execute(arguments: [db.lastInsertedRowID, sentence.text])
       }
     }
     try Self.markStale(db)

@@ -21,8 +21,9 @@ import PressReleases
 ///   (``EntityExtractor/analyse(_:)``) in a task group, `workers` at a time,
 ///   while one writer stores the results in scan order.
 /// - **Few transactions.** Files are written `batchSize` at a time, in one
-///   transaction, each file in its own savepoint: a file that fails is
-///   rolled back alone and the others are kept.
+///   transaction. When a file of a batch fails, the batch is rolled back
+///   and written again with each file in its own savepoint: the failing
+///   file is left out alone and the others are kept.
 /// - **Bounded memory.** At most `2 × workers + batchSize` files are held
 ///   in memory at once, whatever the corpus size.
 /// - **In order.** Files are reported, and written, in the order given.
@@ -159,37 +160,20 @@ public struct IngestSession: Sendable {
     }
     var results: [Result<GraphStore.FileResult, GraphStoreError>] = []
     if !files.isEmpty {
+      // The whole batch in one transaction, without savepoints: the full-text
+      // index writes its pending entries out at every savepoint, and a
+      // segment per file costs more than the rest of the writing together.
       do {
+        var written: [GraphStore.FileResult] = []
         try store.database.write { db in
-          results = []
-          for file in files {
-            do {
-              var result = GraphStore.FileResult.unusable
-              try db.inSavepoint {
-                result = try GraphStore.write(file, db)
-                return .commit
-              }
-              results.append(.success(result))
-            } catch {
-              results.append(
-                .failure(
-                  GraphStoreError.classify(error, path: store.path) {
-                    .storeFailed(file: file.outcome.file.path, reason: $0)
-                  }))
-            }
-          }
+          written = []
+          for file in files { written.append(try GraphStore.write(file, db)) }
         }
+        results = written.map { .success($0) }
       } catch {
-        // The transaction itself failed: nothing of the batch is kept.
-        let failure = GraphStoreError.classify(error, path: store.path) {
-          .storeFailed(file: files[0].outcome.file.path, reason: $0)
-        }
-        results = files.map { file in
-          if case .storeFailed(_, let reason) = failure {
-            return .failure(.storeFailed(file: file.outcome.file.path, reason: reason))
-          }
-          return .failure(failure)
-        }
+        // A file failed and the batch was rolled back: write it again,
+        // file by file, each in its own savepoint, to keep the others.
+        results = writeEach(files)
       }
     }
     var next = results.makeIterator()
@@ -212,5 +196,46 @@ public struct IngestSession: Sendable {
         report(fileReport)
       }
     }
+  }
+
+  /// Writes `files` in one transaction, each in a savepoint: a file that
+  /// fails is rolled back alone.
+  private func writeEach(_ files: [GraphStore.StoredFile])
+    -> [Result<GraphStore.FileResult, GraphStoreError>]
+  {
+    var results: [Result<GraphStore.FileResult, GraphStoreError>] = []
+    do {
+      try store.database.write { db in
+        results = []
+        for file in files {
+          do {
+            var result = GraphStore.FileResult.unusable
+            try db.inSavepoint {
+              result = try GraphStore.write(file, db)
+              return .commit
+            }
+            results.append(.success(result))
+          } catch {
+            results.append(
+              .failure(
+                GraphStoreError.classify(error, path: store.path) {
+                  .storeFailed(file: file.outcome.file.path, reason: $0)
+                }))
+          }
+        }
+      }
+    } catch {
+      // The transaction itself failed: nothing of the batch is kept.
+      let failure = GraphStoreError.classify(error, path: store.path) {
+        .storeFailed(file: files[0].outcome.file.path, reason: $0)
+      }
+      results = files.map { file in
+        if case .storeFailed(_, let reason) = failure {
+          return .failure(.storeFailed(file: file.outcome.file.path, reason: reason))
+        }
+        return .failure(failure)
+      }
+    }
+    return results
   }
 }

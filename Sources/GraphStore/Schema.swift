@@ -30,6 +30,7 @@ enum Schema {
     ("v2", { db in try migrateToV2(db) }),
     ("v3", { db in try migrateToV3(db) }),
     ("v4", { db in try migrateToV4(db) }),
+    ("v5", { db in try db.execute(sql: "DROP TRIGGER sentence_fts_insert") }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
@@ -218,9 +219,12 @@ enum Schema {
   /// gives its text, sliced from the body; the full-text index reads that
   /// view as its external content, so the text lives once, in `release`.
   ///
-  /// Triggers keep the index in step: a sentence is indexed when inserted
-  /// and taken out before it is deleted (while its release still exists:
-  /// deleting a release first deletes its sentences). Release text is
+  /// Triggers keep the index in step: a sentence is taken out of the index
+  /// before it is deleted (while its release still exists: deleting a
+  /// release first deletes its sentences). Since v5 the writer indexes a
+  /// sentence as it inserts it, with the text it has in hand
+  /// (``GraphStore/write(_:_:)``): a trigger reading the text back from the
+  /// release body for each sentence made storing three times slower. Release text is
   /// never changed in place (a changed file replaces its releases), and a
   /// trigger refuses an update that would leave the index stale.
   /// The text of sentence `s` of release `r`, in SQL: the queries join

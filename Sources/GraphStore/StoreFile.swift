@@ -63,7 +63,14 @@ extension GraphStore {
       if kind == .unstampedSQLite { try requireLegacyStore(path) }
       do {
         var configuration = configuration()
-        configuration.prepareDatabase { db in try useWriteAheadLog(db) }
+        configuration.prepareDatabase { db in
+          try useWriteAheadLog(db)
+          // A writer's page cache: inserts into the large indexes (mentions,
+          // edges, the full-text index) touch pages all over them, and
+          // SQLite's default 2 MB cache makes each insert read and write
+          // pages again. 64 MB, well within the memory aim.
+          try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         return try GraphStore(queue, path: path, writtenBy: writtenBy)
       } catch {
