@@ -255,13 +255,20 @@ func runStoreBenchmark(_ options: Options) async throws {
     nil, "lookup (prefix)",
     try latencies(n) { i in _ = try? store.lookup(String(people[i % people.count].name.dropLast(2)))
     })
+  // As `pressgraph met PERSON` runs it: the newest 50 meetings and the total.
   measure(
-    "met_person", "met PERSON (who-met-whom)",
+    "met_person", "met PERSON (who-met-whom: a page, as the CLI)",
+    try latencies(n) { i in
+      _ = try store.meetingPage(of: withMeetings[i % withMeetings.count].id)
+    })
+  // Every row, as the library's meetings(of:) returns them.
+  measure(
+    "met_person_all", "met PERSON, every meeting (library)",
     try latencies(n) { i in _ = try store.meetings(of: withMeetings[i % withMeetings.count].id) })
   measure(
-    nil, "lookup + met PERSON",
+    nil, "lookup + met PERSON (a page)",
     try latencies(n) { i in
-      _ = try store.meetings(of: store.lookup(withMeetings[i % withMeetings.count].name).id)
+      _ = try store.meetingPage(of: store.lookup(withMeetings[i % withMeetings.count].name).id)
     })
   measure(
     "met_hub_page", "met \(hubName) --as-org (hub: newest 50, total)",
