@@ -11,8 +11,8 @@ struct IngestCommand: AsyncParsableCommand {
     abstract: "Read press releases into the store, and bring the graph up to date.",
     discussion: """
       Reads the releases below PATH (as `pressgraph releases` does) and \
-      stores them, each file in its own savepoint: a file that fails is \
-      left out whole, and the rest go on. A file whose size, modification \
+      stores them, many files to a transaction but each file whole or not \
+      at all: a file that fails is left out whole, and the rest go on. A file whose size, modification \
       time and inode are those it had when stored is skipped without being \
       read; one that was touched is read and compared by content; a changed \
       file replaces its old releases. Files are read and extracted on every \
