@@ -183,12 +183,11 @@ extension GraphStore {
   /// written by an older pressgraph is derived again.
   static let derivationVersion = "pressgraph-graph-3"
 
-  /// Identifies the extraction setup: a changed gazetteer means a new graph.
-  static func derivationKey(_ extractor: EntityExtractor) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let gazetteer = (try? encoder.encode(extractor.gazetteer)) ?? Data()
-    return derivationVersion + ":" + sha256Hex(Array(gazetteer))
+  /// Identifies the derivation setup: this derivation version and the
+  /// extractor's ``EntityExtractor/analysisVersion`` (its code, rules, word
+  /// lists and gazetteer), so any change to extraction means a new graph.
+  static func derivationKey(analysisVersion: String) -> String {
+    derivationVersion + ":" + analysisVersion
   }
 
   /// Records that the inputs changed: the graph is out of date, and the
@@ -211,7 +210,7 @@ extension GraphStore {
   /// True when the stored graph does not reflect the stored releases and
   /// corrections, or was derived with another gazetteer or version.
   public func needsRebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> Bool {
-    let key = Self.derivationKey(extractor)
+    let key = Self.derivationKey(analysisVersion: extractor.analysisVersion)
     return try read { db in
       try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph'") != key
     }
@@ -326,7 +325,7 @@ extension GraphStore {
     for (index, analysis) in zip(missing, made) { analyses[index] = analysis }
     var graph = extractor.resolve(analyses.compactMap { $0 })
     let applied = CorrectionEngine.apply(corrections, to: &graph)
-    let key = Self.derivationKey(extractor)
+    let key = Self.derivationKey(analysisVersion: version)
     do {
       try database.write { db in
         for table in Schema.graphTables {
