@@ -133,7 +133,16 @@ extension GraphStore {
         try indexSentence.execute(arguments: [db.lastInsertedRowID, sentence.text])
       }
     }
-    try Self.markStale(db)
+    if stored == nil {
+      // New releases only: the graph can take them in without a full
+      // derivation (``rebuild(with:)``).
+      let pending = try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO pending_release (release) VALUES (?)")
+      for release in releases { try pending.execute(arguments: [release.id]) }
+      try Self.markChanged(db)
+    } else {
+      try Self.markStale(db)
+    }
     return stored == nil ? .added(releases: releases.count) : .replaced(releases: releases.count)
   }
 
@@ -177,6 +186,11 @@ extension GraphStore {
     public var duplicateReleases: Int
     /// Corrections that no longer match, and similar notes.
     public var diagnostics: [Diagnostic]
+    /// True when only new releases were folded into the stored graph;
+    /// false when the whole graph was derived again.
+    public var incremental: Bool
+    /// The releases derived: the new ones, or every release.
+    public var releasesDerived: Int
   }
 
   /// The version of the derivation; stored with the graph, so that a store
@@ -196,6 +210,12 @@ extension GraphStore {
   static func markStale(_ db: Database) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+    try markChanged(db)
+  }
+
+  /// Records that the inputs changed (the revision moves on); the graph is
+  /// out of date only for the releases listed in `pending_release`.
+  static func markChanged(_ db: Database) throws {
     try db.execute(
       sql: """
         INSERT INTO meta (key, value) VALUES ('revision', '1')
@@ -213,6 +233,7 @@ extension GraphStore {
     let key = Self.derivationKey(analysisVersion: extractor.analysisVersion)
     return try read { db in
       try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph'") != key
+        || Self.hasPending(db)
     }
   }
 
@@ -221,7 +242,52 @@ extension GraphStore {
   public func isGraphCurrent() throws(GraphStoreError) -> Bool {
     try read { db in
       let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph'")
-      return value != nil && value != "stale"
+      let pending = try Self.hasPending(db)
+      return value != nil && value != "stale" && !pending
+    }
+  }
+
+  /// True when releases were stored since the graph was derived.
+  static func hasPending(_ db: Database) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending_release)") ?? false
+  }
+
+  /// The stored releases whose content repeats another's.
+  func duplicateReleases() throws(GraphStoreError) -> Int {
+    try read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) - COUNT(DISTINCT content_hash) FROM release") ?? 0
+    }
+  }
+
+  /// The releases `ids` (those stored), with their sentences.
+  static func releases(ids: [String], _ db: Database) throws -> [Release] {
+    let list = jsonArray(ids)
+    var offsets: [String: [(index: Int, start: Int, end: Int)]] = [:]
+    let sentenceRows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT release, idx, start, "end" FROM sentence
+        WHERE release IN (SELECT value FROM json_each(?)) ORDER BY release, idx
+        """, arguments: [list])
+    while let row = try sentenceRows.next() {
+      offsets[(try row.get(0)), default: []].append(
+        (index: try row.get(1), start: try row.get(2), end: try row.get(3)))
+    }
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, file, position, title, category, date, body, content_hash
+        FROM release WHERE id IN (SELECT value FROM json_each(?)) ORDER BY file, position
+        """, arguments: [list]
+    ).map { row in
+      let id: String = row[0]
+      let date: String? = row[5]
+      let body: String = row[6]
+      return Release(
+        id: id, source: row[1], position: row[2], title: row[3], category: row[4],
+        date: date.flatMap { PartialDate(iso: $0) }, body: body,
+        sentences: try Self.sentences(offsets[id] ?? [], of: body, release: id),
+        contentHash: row[7])
     }
   }
 
@@ -300,6 +366,20 @@ extension GraphStore {
   public func rebuild(with extractor: EntityExtractor) throws(GraphStoreError) -> RebuildSummary {
     let before = try counts()
     let version = extractor.analysisVersion
+    let key = Self.derivationKey(analysisVersion: version)
+    // New files only: fold them into the stored graph.
+    do {
+      let folded = try database.write { db -> Int? in
+        try Self.deriveIncrementally(db, extractor: extractor, key: key)
+      }
+      if let folded {
+        return RebuildSummary(
+          before: before, after: try counts(), duplicateReleases: try duplicateReleases(),
+          diagnostics: [], incremental: true, releasesDerived: folded)
+      }
+    } catch {
+      throw GraphStoreError.classify(error, path: path) { .rebuildFailed(reason: $0) }
+    }
     // One snapshot of the inputs, with its revision.
     let (releases, duplicates, corrections, revision, stored) = try read { db in
       let (releases, duplicates) = try Self.releases(db)
@@ -323,15 +403,16 @@ extension GraphStore {
     let missing = analyses.indices.filter { analyses[$0] == nil }
     let made = parallelMap(missing.count) { extractor.analyse(releases[missing[$0]]) }
     for (index, analysis) in zip(missing, made) { analyses[index] = analysis }
-    var graph = extractor.resolve(analyses.compactMap { $0 })
+    let firstPasses = analyses.compactMap { $0 }
+    var (graph, snapshot) = extractor.resolveWithSnapshot(firstPasses)
     let applied = CorrectionEngine.apply(corrections, to: &graph)
-    let key = Self.derivationKey(analysisVersion: version)
     do {
       try database.write { db in
         for table in Schema.graphTables {
           try db.execute(sql: "DELETE FROM \(table)")
         }
         try GraphWriter(db: db, gazetteer: extractor.gazetteer).write(graph, releases: releases)
+        try StoredResolution.write(snapshot, analyses: firstPasses, db)
         let insert = try db.cachedStatement(
           sql: "INSERT OR REPLACE INTO analysis (content_hash, version, data) VALUES (?, ?, ?)")
         for analysis in made {
@@ -347,6 +428,12 @@ extension GraphStore {
         if try Self.revision(db) == revision {
           try db.execute(
             sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', ?)", arguments: [key])
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('resolution', ?)",
+            arguments: [key])
+          try db.execute(sql: "DELETE FROM pending_release")
+        } else {
+          try Self.markStale(db)
         }
       }
     } catch {
@@ -354,7 +441,7 @@ extension GraphStore {
     }
     return RebuildSummary(
       before: before, after: try counts(), duplicateReleases: duplicates,
-      diagnostics: applied.diagnostics)
+      diagnostics: applied.diagnostics, incremental: false, releasesDerived: releases.count)
   }
 }
 

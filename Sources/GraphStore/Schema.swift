@@ -31,15 +31,16 @@ enum Schema {
     ("v3", { db in try migrateToV3(db) }),
     ("v4", { db in try migrateToV4(db) }),
     ("v5", { db in try db.execute(sql: "DROP TRIGGER sentence_fts_insert") }),
+    ("v6", { db in try migrateToV6(db) }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
   static var tables: [String] {
     [
       "meta", "file", "release", "sentence", "sentence_fts", "release_fts", "correction",
-      "analysis",
+      "analysis", "pending_release",
     ]
-      + graphTables
+      + graphTables + resolutionTables
   }
 
   /// What a store's schema is, compared with this pressgraph's.
@@ -462,6 +463,73 @@ enum Schema {
       t.primaryKey(["source", "relation", "target"])
     }
   }
+
+  /// Schema v6: what deriving the graph incrementally needs.
+  ///
+  /// - `pending_release` lists releases stored since the graph was last
+  ///   derived, when the graph still holds for everything else (new files
+  ///   only: a changed or forgotten file, or a correction, marks the whole
+  ///   graph out of date).
+  /// - The resolution tables keep the resolver's state as of the stored
+  ///   graph (before corrections), so that new releases are folded into
+  ///   the entities their keys meet (``IncrementalResolver``):
+  ///   `resolve_cluster` (one row per entity, with its summary),
+  ///   `resolve_key` (which entity owns each key), `resolve_role` (the
+  ///   holders of single-holder roles, for the typo rule),
+  ///   `resolve_acronym` (the release that first defines each acronym) and
+  ///   `resolve_acronym_use` (releases that use an acronym bare).
+  /// - `edge` keeps the order of its earliest evidence (`order_date`,
+  ///   `order_sentence`, with `release`), so that a new contribution can be
+  ///   compared with it without reading the releases behind the edge.
+  ///
+  /// The graph is marked out of date: the next ingest derives it in full
+  /// once, which fills the new tables.
+  private static func migrateToV6(_ db: Database) throws {
+    try db.create(table: "pending_release", options: .withoutRowID) { t in
+      t.primaryKey("release", .text).references("release", onDelete: .cascade)
+    }
+    try db.alter(table: "edge") { t in
+      t.add(column: "order_date", .text)
+      t.add(column: "order_sentence", .integer)
+    }
+    try db.create(table: "resolve_cluster") { t in
+      t.primaryKey("number", .integer)
+      // The entity's id (not unique while a delta swaps two ids).
+      t.column("entity", .text).notNull().indexed()
+      t.column("sort_key", .text).notNull()
+      t.column("draft", .text).notNull()
+      // ``ClusterSummary`` as JSON with sorted keys.
+      t.column("summary", .blob).notNull()
+    }
+    try db.create(table: "resolve_key", options: .withoutRowID) { t in
+      t.primaryKey("key", .text)
+      t.column("cluster", .integer).notNull().indexed()
+        .references("resolve_cluster", onDelete: .cascade)
+    }
+    try db.create(table: "resolve_role", options: .withoutRowID) { t in
+      t.column("org", .integer).notNull().references("resolve_cluster", onDelete: .cascade)
+      t.column("title", .text).notNull()
+      t.column("plain", .text).notNull()
+      t.column("person", .integer).notNull().indexed()
+        .references("resolve_cluster", onDelete: .cascade)
+      t.primaryKey(["org", "title", "plain"])
+    }
+    try db.create(table: "resolve_acronym", options: .withoutRowID) { t in
+      t.primaryKey("acronym", .text)
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+    }
+    try db.create(table: "resolve_acronym_use", options: .withoutRowID) { t in
+      t.column("acronym", .text).notNull()
+      t.column("release", .text).notNull().indexed().references("release", onDelete: .cascade)
+      t.primaryKey(["acronym", "release"])
+    }
+    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+  }
+
+  /// The resolver's state, in deletion order (rewritten with the graph).
+  static let resolutionTables = [
+    "resolve_acronym_use", "resolve_acronym", "resolve_role", "resolve_key", "resolve_cluster",
+  ]
 
   /// Every table the graph is derived into, in deletion order: the tables
   /// that refer to others first.

@@ -142,6 +142,10 @@ struct StoreReport: Encodable {
   var ingestSeconds = 0.0
   var reingestUnchangedSeconds = 0.0
   var addFileSeconds = 0.0
+  /// The releases of the added file, and whether they were folded in
+  /// (true) or the graph was derived in full.
+  var addFileReleases = 0
+  var addFileIncremental = false
   var storeBytes = 0
   var peakRSSBytes = 0
   var queries: [String: Latency] = [:]
@@ -152,6 +156,8 @@ struct StoreReport: Encodable {
     case ingestSeconds = "ingest_s"
     case reingestUnchangedSeconds = "reingest_unchanged_s"
     case addFileSeconds = "add_file_s"
+    case addFileReleases = "add_file_releases"
+    case addFileIncremental = "add_file_incremental"
     case storeBytes = "store_bytes"
     case peakRSSBytes = "peak_rss_bytes"
   }
@@ -217,13 +223,14 @@ func runStoreBenchmark(_ options: Options) async throws {
   let incremental = try await clock.measure {
     let last = reader.scanner.scan([lastURL.path]).files
     try await session.store(last) { added += $0.releases }
-    try store.rebuild(with: extractor)
+    report.addFileIncremental = try store.rebuild(with: extractor).incremental
   }
   report.addFileSeconds = seconds(incremental)
+  report.addFileReleases = added
   say(
     String(
-      format: "ingest one new file (%d releases) into the full store: %.2f s", added,
-      seconds(incremental)))
+      format: "ingest one new file (%d releases) into the full store: %.2f s (%@)", added,
+      seconds(incremental), report.addFileIncremental ? "folded in" : "derived in full"))
   store.finishWriting()
   report.storeBytes =
     (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0

@@ -89,3 +89,78 @@ extension EntityExtractor {
     Resolver(gazetteer: gazetteer, index: index).resolve(withCorpusAcronyms(analyses.map(\.local)))
   }
 }
+
+extension ReleaseAnalysis {
+  /// The institution acronyms the release defines ("… (KCCI)").
+  public var definedAcronyms: Set<String> { Set(local.definitions.keys) }
+
+  /// Acronym-like tokens the release could not place on its own: a
+  /// definition elsewhere in the corpus may place them.
+  public var unresolvedAcronyms: Set<String> { local.unresolvedAcronyms }
+
+  /// True when both releases define `acronym` the same way.
+  public func defines(_ acronym: String, as other: ReleaseAnalysis) -> Bool {
+    local.definitions[acronym] == other.local.definitions[acronym]
+  }
+}
+
+extension EntityExtractor {
+  /// The analysis with acronyms that `definers` define applied: a release
+  /// that uses one of them bare is extracted again with their
+  /// definitions (the corpus step of ``resolve(_:)``, for one release).
+  ///
+  /// - Parameter definers: for each acronym, the release that defines it
+  ///   first in the corpus.
+  public func applyingCorpusAcronyms(
+    _ analysis: ReleaseAnalysis, definers: [String: ReleaseAnalysis]
+  ) -> ReleaseAnalysis {
+    var corpus: [String: AcronymDefinition] = [:]
+    for acronym in analysis.local.unresolvedAcronyms {
+      if let definition = definers[acronym]?.local.definitions[acronym] {
+        corpus[acronym] = definition
+      }
+    }
+    guard !corpus.isEmpty else { return analysis }
+    return ReleaseAnalysis(
+      ReleaseExtractor(index: index, corpusAcronyms: corpus).extract(analysis.release))
+  }
+
+  /// ``resolve(_:)``, with the resolution as a store keeps it for
+  /// ``resolve(adding:to:)``.
+  public func resolveWithSnapshot(_ analyses: [ReleaseAnalysis]) -> (
+    graph: EntityGraph, snapshot: ResolutionSnapshot
+  ) {
+    let result = Resolver(gazetteer: gazetteer, index: index).resolve(
+      withCorpusAcronyms(analyses.map(\.local)), snapshot: true)
+    return (
+      result.graph, result.snapshot ?? ResolutionSnapshot(clusters: [], keys: [], roleHolders: [])
+    )
+  }
+
+  /// Folds releases into a stored resolution.
+  ///
+  /// - Parameter analyses: the new releases, with corpus acronyms already
+  ///   applied (``applyingCorpusAcronyms(_:definers:)``).
+  /// - Returns: what changes; a full ``resolveWithSnapshot(_:)`` of the
+  ///   stored and the new releases would give the same entities.
+  public func resolve(adding analyses: [ReleaseAnalysis], to state: some ResolutionState)
+    throws -> ResolutionDelta
+  {
+    try IncrementalResolver(resolver: Resolver(gazetteer: gazetteer, index: index)).resolve(
+      adding: analyses.map(\.local), state: state)
+  }
+
+  /// One release with global ids: `id` gives the entity a local entity is,
+  /// from the local's keys (every key of a local belongs to one entity).
+  public func releaseExtraction(
+    _ analysis: ReleaseAnalysis, id: (Set<String>) throws -> String
+  ) rethrows -> ReleaseExtraction {
+    Resolver.releaseExtraction(
+      analysis.local, ids: try analysis.local.entities.map { try id($0.keys) })
+  }
+
+  /// Renamed institutions that are both among `entities` (ids).
+  public func successions(among entities: Set<String>) -> [Succession] {
+    Resolver(gazetteer: gazetteer, index: index).successions(among: entities)
+  }
+}

@@ -31,6 +31,14 @@ struct Resolver {
   }
 
   func resolve(_ extractions: [LocalExtraction]) -> EntityGraph {
+    resolve(extractions, snapshot: false).graph
+  }
+
+  /// The graph, and with `snapshot` the resolution as a store keeps it
+  /// for ``IncrementalResolver``.
+  func resolve(_ extractions: [LocalExtraction], snapshot: Bool) -> (
+    graph: EntityGraph, snapshot: ResolutionSnapshot?
+  ) {
     // Union-find over (release, local entity).
     var nodes: [(Int, Int)] = []
     var nodeIndex: [[Int]] = []
@@ -42,20 +50,9 @@ struct Resolver {
       }
       nodeIndex.append(row)
     }
-    var parent = Array(nodes.indices)
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
-    func union(_ a: Int, _ b: Int) {
-      let ra = find(a)
-      let rb = find(b)
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
+    let sets = UnionFind(count: nodes.count)
+    let find = sets.find
+    let union = sets.union
     var owner: [String: Int] = [:]
     for (n, (r, e)) in nodes.enumerated() {
       for key in extractions[r].entities[e].keys.sorted() {
@@ -63,109 +60,79 @@ struct Resolver {
       }
     }
     // Typos of a name in the same single-holder role at the same body.
-    var roles: [String: [Int]] = [:]
+    var roles: [String: [(plain: String, node: Int)]] = [:]
     for (r, extraction) in extractions.enumerated() {
-      for affiliation in extraction.affiliations {
-        guard let title = affiliation.title?.lowercased(), Lexicon.singularRoles.contains(title)
-        else { continue }
-        let org = find(nodeIndex[r][affiliation.org])
-        roles["\(org)|\(title)", default: []].append(nodeIndex[r][affiliation.person])
+      for member in Self.roleMembers(extraction) {
+        let org = find(nodeIndex[r][member.org])
+        roles["\(org)|\(member.title)", default: []].append(
+          (member.plain, nodeIndex[r][member.person]))
       }
     }
     for key in roles.keys.sorted() {
-      // Compare each distinct name once, with letters and words precomputed.
-      var byName: [String: (node: Int, name: ComparableName)] = [:]
-      for node in roles[key] ?? [] {
-        let (r, e) = nodes[node]
-        guard let person = extractions[r].entities[e].person else { continue }
-        let name = ComparableName(person)
-        if let first = byName[name.letters] {
-          union(first.node, node)
-        } else {
-          byName[name.letters] = (node, name)
-        }
-      }
-      let distinct = byName.values.sorted { $0.name.letters < $1.name.letters }
-      for (x, y) in ComparableName.candidatePairs(distinct.map(\.name))
-      where distinct[x].name.isTypo(of: distinct[y].name) {
-        union(distinct[x].node, distinct[y].node)
-      }
+      for (a, b) in Self.typoUnions(roles[key] ?? []) { union(a, b) }
     }
 
     // Build the global entities.
-    var groups: [Int: [Int]] = [:]
-    for n in nodes.indices { groups[find(n), default: []].append(n) }
-    var drafts: [(root: Int, entity: Entity, sortKey: String)] = []
-    for (root, members) in groups {
-      let locals = members.map { extractions[nodes[$0].0].entities[nodes[$0].1] }
-      drafts.append((root, merge(locals), locals.flatMap(\.keys).min() ?? ""))
+    var groups: [Int: ClusterSummary] = [:]
+    for (n, (r, e)) in nodes.enumerated() {
+      groups[find(n), default: ClusterSummary()].add(extractions[r].entities[e])
     }
-    // Stable ids: slugs, with a counter on the rare clash (by key order).
-    drafts.sort { $0.sortKey < $1.sortKey }
-    var used: Set<String> = []
+    let grouped = groups.sorted { $0.key < $1.key }
+    let roots = grouped.map(\.key)
+    let summaries = grouped.map(\.value)
+    let drafts = summaries.map { entity(from: $0) }
+    let ids = Self.assignIDs(roots.indices.map { (summaries[$0].sortKey, drafts[$0].id) })
     var idOfRoot: [Int: String] = [:]
     var entities: [Entity] = []
-    for draft in drafts {
-      var entity = draft.entity
-      var id = entity.id
-      var counter = 2
-      while used.contains(id) {
-        id = "\(entity.id)-\(counter)"
-        counter += 1
-      }
-      used.insert(id)
-      entity.id = id
-      idOfRoot[draft.root] = id
+    for (k, root) in roots.enumerated() {
+      var entity = drafts[k]
+      entity.id = ids[k]
+      idOfRoot[root] = ids[k]
       entities.append(entity)
+    }
+    var state: ResolutionSnapshot?
+    if snapshot {
+      // Clusters numbered from 1 in id order.
+      let order = roots.indices.sorted { ids[$0] < ids[$1] }
+      var number: [Int: Int64] = [:]
+      var clusters: [(record: ClusterRecord, summary: ClusterSummary)] = []
+      for (n, k) in order.enumerated() {
+        number[roots[k]] = Int64(n + 1)
+        clusters.append(
+          (
+            ClusterRecord(
+              number: Int64(n + 1), id: ids[k], sortKey: summaries[k].sortKey,
+              draft: drafts[k].id),
+            summaries[k]
+          ))
+      }
+      var keys: [String: Int64] = [:]
+      for (n, (r, e)) in nodes.enumerated() {
+        for key in extractions[r].entities[e].keys { keys[key] = number[find(n)] }
+      }
+      var holders: Set<RoleHolder> = []
+      for (r, extraction) in extractions.enumerated() {
+        for member in Self.roleMembers(extraction) {
+          guard let org = number[find(nodeIndex[r][member.org])],
+            let person = number[find(nodeIndex[r][member.person])]
+          else { continue }
+          holders.insert(
+            RoleHolder(org: org, title: member.title, plain: member.plain, person: person))
+        }
+      }
+      state = ResolutionSnapshot(
+        clusters: clusters, keys: keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+        roleHolders: holders.sorted {
+          ($0.org, $0.title, $0.plain, $0.person) < ($1.org, $1.title, $1.plain, $1.person)
+        })
     }
     entities.sort { $0.id < $1.id }
 
     let releases = extractions.enumerated().map { r, extraction in
       // Each local entity's global id, looked up once.
-      let ids = nodeIndex[r].map { idOfRoot[find($0)] ?? "" }
-      let id = { (local: Int) in ids[local] }
-      return ReleaseExtraction(
-        release: extraction.release.id, source: extraction.release.source,
-        title: extraction.release.title, date: extraction.release.date,
-        entities: Array(
-          Set(
-            extraction.mentions.map { id($0.entity) }
-              + extraction.affiliations.flatMap { [id($0.person), id($0.org)] }
-              + extraction.parents.flatMap { [id($0.child), id($0.parent)] }
-              + extraction.meetings.flatMap { $0.participants.map(id) })
-        ).sorted(),
-        mentions: extraction.mentions.map {
-          Mention(
-            entity: id($0.entity), text: $0.text, sentence: $0.sentence, start: $0.start,
-            end: $0.end)
-        },
-        affiliations: unique(
-          extraction.affiliations.map {
-            Affiliation(person: id($0.person), org: id($0.org), title: $0.title)
-          }),
-        parents: unique(
-          extraction.parents.map {
-            ParentLink(child: id($0.child), parent: id($0.parent), evidence: $0.evidence)
-          }),
-        meetings: extraction.meetings.map {
-          Meeting(
-            participants: Array(Set($0.participants.map(id))).sorted(), date: $0.date,
-            place: $0.place,
-            status: $0.status, evidence: $0.evidence, sentence: $0.sentence)
-        })
+      Self.releaseExtraction(extraction, ids: nodeIndex[r].map { idOfRoot[find($0)] ?? "" })
     }
-
-    // Renamed institutions that both appear: predecessor → successor.
-    let byGazetteer = Dictionary(
-      entities.compactMap { e in Resolver.lastPart(of: e.id).map { (String($0), e.id) } },
-      uniquingKeysWith: { a, _ in a })
-    var successions: [Succession] = []
-    for institution in gazetteer.institutions {
-      guard let predecessor = institution.predecessor, let old = byGazetteer[predecessor],
-        let new = byGazetteer[institution.id]
-      else { continue }
-      successions.append(Succession(predecessor: old, successor: new))
-    }
+    let present = Set(entities.map(\.id))
     // Parent bodies from the gazetteer, in each release's era.
     var known: Set<KnownParent> = []
     if let index {
@@ -175,63 +142,127 @@ struct Resolver {
             let parentIndex = index.institutionByID[parentID]
           else { continue }
           let era = index.era(of: parentIndex, on: extraction.release.date)
-          guard let parent = byGazetteer[index.gazetteer.institutions[era].id],
-            let child = idOfRoot[find(nodeIndex[r][e])], child != parent
+          let parentEntity =
+            "\(index.gazetteer.institutions[era].type.rawValue):"
+            + index.gazetteer.institutions[era].id
+          guard present.contains(parentEntity),
+            let child = idOfRoot[find(nodeIndex[r][e])], child != parentEntity
           else { continue }
-          known.insert(KnownParent(child: child, parent: parent))
+          known.insert(KnownParent(child: child, parent: parentEntity))
         }
       }
     }
-    return EntityGraph(
+    let graph = EntityGraph(
       entities: entities, releases: releases,
-      successions: successions.sorted { $0.predecessor < $1.predecessor },
+      successions: successions(among: present),
       knownParents: known.sorted { ($0.child, $0.parent) < ($1.child, $1.parent) })
+    return (graph, state)
   }
 
-  /// One entity from the local views of it.
-  func merge(_ locals: [LocalEntity]) -> Entity {
-    let gazetteerID = locals.compactMap(\.gazetteerID).min()
-    let type: EntityType = {
-      if let gazetteerID, let entry = institutionsByID[gazetteerID] {
-        return entry.type
+  /// A person in a single-holder role ("Minister") at an organisation, as
+  /// one release states it: the people the typo rule compares.
+  struct RoleMember: Hashable {
+    var person: Int
+    var org: Int
+    /// The title, lowercased.
+    var title: String
+    /// The person's name as written, without a parenthesised part.
+    var plain: String
+  }
+
+  /// The release's people in single-holder roles.
+  static func roleMembers(_ extraction: LocalExtraction) -> [RoleMember] {
+    extraction.affiliations.compactMap { affiliation in
+      guard let title = affiliation.title?.lowercased(), Lexicon.singularRoles.contains(title),
+        let person = extraction.entities[affiliation.person].person
+      else { return nil }
+      return RoleMember(
+        person: affiliation.person, org: affiliation.org, title: title,
+        plain: person.surface.replacingParentheses)
+    }
+  }
+
+  /// The pairs of one role's holders to merge: names with the same letters,
+  /// and names that are typos of each other (``ComparableName/isTypo(of:)``).
+  /// Every distinct written name is compared, so the pairs do not depend on
+  /// the order the holders come in.
+  static func typoUnions<Node: Hashable & Comparable>(_ members: [(plain: String, node: Node)])
+    -> [(Node, Node)]
+  {
+    var unions: [(Node, Node)] = []
+    // One node per distinct name; names with the same letters are one.
+    var byPlain: [String: Node] = [:]
+    var byLetters: [String: Node] = [:]
+    for member in members {
+      if let first = byPlain[member.plain] {
+        unions.append((first, member.node))
+      } else {
+        byPlain[member.plain] = member.node
       }
-      var counts: [EntityType: Int] = [:]
-      for local in locals { counts[local.type, default: 0] += 1 }
-      return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? locals[0].type
-    }()
-    var forms: [String: Int] = [:]
-    for local in locals {
-      for form in local.forms { forms[form, default: 0] += 1 }
     }
-    let name: String
-    let countryKey = locals.flatMap(\.keys).first { $0.hasPrefix("c:") }
-    if let gazetteerID, let entry = institutionsByID[gazetteerID] {
-      name = entry.name
-    } else if let countryKey,
-      let entry = countriesByKey[countryKey]
-    {
-      name = entry.name
-    } else if type == .person {
-      // Prefer a form with the given name spelled out ("Kim Jung-kwan").
-      let people = locals.compactMap(\.person)
-      let expanded = people.filter { $0.canonical != $0.surface.replacingParentheses }.map(
-        \.canonical)
-      name = expanded.min() ?? best(people.map(\.canonical), counts: forms)
-    } else {
-      name = best(locals.map(\.name), counts: forms)
+    let distinct = byPlain.sorted { $0.key < $1.key }
+    let names = distinct.map { ComparableName(plain: $0.key) }
+    for (node, name) in zip(distinct.map(\.value), names) {
+      if let first = byLetters[name.letters] {
+        unions.append((first, node))
+      } else {
+        byLetters[name.letters] = node
+      }
     }
-    let aliases = Set(forms.keys).subtracting([name]).sorted()
-    let slug: String
-    if let gazetteerID {
-      slug = gazetteerID
-    } else if let countryKey {
-      slug = countryKey.dropFirst(2).lowercased()
-    } else {
-      slug = Resolver.slug(name)
+    for (x, y) in ComparableName.candidatePairs(names) where names[x].isTypo(of: names[y]) {
+      unions.append((distinct[x].value, distinct[y].value))
     }
-    let country = locals.compactMap(\.country).min()
-    return Entity(
-      id: "\(type.rawValue):\(slug)", name: name, type: type, aliases: aliases, country: country)
+    return unions
+  }
+
+  /// One release's extraction with global ids: `ids[i]` is the id of the
+  /// release's local entity `i`.
+  static func releaseExtraction(_ extraction: LocalExtraction, ids: [String]) -> ReleaseExtraction {
+    let id = { (local: Int) in ids[local] }
+    return ReleaseExtraction(
+      release: extraction.release.id, source: extraction.release.source,
+      title: extraction.release.title, date: extraction.release.date,
+      entities: Array(
+        Set(
+          extraction.mentions.map { id($0.entity) }
+            + extraction.affiliations.flatMap { [id($0.person), id($0.org)] }
+            + extraction.parents.flatMap { [id($0.child), id($0.parent)] }
+            + extraction.meetings.flatMap { $0.participants.map(id) })
+      ).sorted(),
+      mentions: extraction.mentions.map {
+        Mention(
+          entity: id($0.entity), text: $0.text, sentence: $0.sentence, start: $0.start,
+          end: $0.end)
+      },
+      affiliations: unique(
+        extraction.affiliations.map {
+          Affiliation(person: id($0.person), org: id($0.org), title: $0.title)
+        }),
+      parents: unique(
+        extraction.parents.map {
+          ParentLink(child: id($0.child), parent: id($0.parent), evidence: $0.evidence)
+        }),
+      meetings: extraction.meetings.map {
+        Meeting(
+          participants: Array(Set($0.participants.map(id))).sorted(), date: $0.date,
+          place: $0.place,
+          status: $0.status, evidence: $0.evidence, sentence: $0.sentence)
+      })
+  }
+
+  /// Renamed institutions that are both present: predecessor → successor.
+  func successions(among present: Set<String>) -> [Succession] {
+    var successions: [Succession] = []
+    for institution in gazetteer.institutions {
+      guard let predecessorID = institution.predecessor,
+        let predecessor = institutionsByID[predecessorID]
+      else { continue }
+      let old = "\(predecessor.type.rawValue):\(predecessor.id)"
+      let new = "\(institution.type.rawValue):\(institution.id)"
+      guard present.contains(old), present.contains(new) else { continue }
+      successions.append(Succession(predecessor: old, successor: new))
+    }
+    return successions.sorted { ($0.predecessor, $0.successor) < ($1.predecessor, $1.successor) }
   }
 
   /// The part of an id after its last colon ("g:kr-motir" → "kr-motir"),
@@ -261,8 +292,8 @@ struct Resolver {
     var characters: [Character]
     var words: Set<Substring>
 
-    init(_ name: PersonName) {
-      let plain = name.surface.replacingParentheses
+    /// - Parameter plain: the name as written, without a parenthesised part.
+    init(plain: String) {
       letters = PersonName.letters(plain)
       characters = Array(letters)
       words = Set(plain.lowercased().split(separator: " "))

@@ -19,10 +19,15 @@ struct IngestCommand: AsyncParsableCommand {
       core, and each release is extracted once in its life: the result is \
       kept in the store and reused.
 
-      Then the graph is derived again from every stored release: entities \
-      are resolved across all releases, old and new, and your corrections \
-      (merge, split, rename, alias) are applied. Ingesting files one at a \
-      time gives the same graph as ingesting them together.
+      Then the graph is brought up to date. When only new files came, \
+      their releases are folded into the stored graph: only the entities \
+      they mention, and the releases that mention those entities when one \
+      gets a new name or is merged, are written again. A changed or \
+      forgotten file, a correction (merge, split, rename, alias), a release \
+      that defines an acronym older releases used bare, or a new version of \
+      pressgraph derives the whole graph again, from every stored release. \
+      Either way the graph is the same: ingesting files one at a time gives \
+      the graph that ingesting them together gives.
 
       Exit status: 0 when every file was stored or was already there; 1 when \
       a file could not be read or stored (the others still are).
@@ -62,6 +67,9 @@ struct IngestCommand: AsyncParsableCommand {
     var warnings = 0
     var errors = 0
     var graphRebuilt = false
+    /// "incremental" (new releases folded in) or "full" (every release
+    /// derived again); nil when the graph was already current.
+    var derivation: String?
   }
 
   func run() async throws {
@@ -124,6 +132,7 @@ struct IngestCommand: AsyncParsableCommand {
       terminal.report(rebuild.diagnostics, quiet: output.quiet)
       diagnostics += rebuild.diagnostics
       summary.graphRebuilt = true
+      summary.derivation = rebuild.incremental ? "incremental" : "full"
       summary.newEntities = rebuild.after.entities - rebuild.before.entities
       summary.newMeetings = rebuild.after.meetings - rebuild.before.meetings
     }
