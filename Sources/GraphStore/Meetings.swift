@@ -118,11 +118,24 @@ extension GraphStore {
     of entity: String, filter: MeetingFilter = MeetingFilter(), limit: Int = 50, offset: Int = 0
   ) throws(GraphStoreError) -> MeetingPage {
     try read { db in
-      let meetings = try Self.meetingRows(
-        db, of: entity, filter: filter, newestFirst: true, limit: max(0, limit),
-        offset: max(0, offset))
-      let sql = Self.meetingSQL(count: true, newestFirst: true, paged: false)
-      let total = try Int.fetchOne(db, sql: sql, arguments: Self.arguments(entity, filter)) ?? 0
+      // One pass finds every meeting that gives rows, newest first (its
+      // count is the total); only the page's meetings are then read whole.
+      let ids = try String.fetchAll(
+        db, sql: Self.meetingSQL(count: false, idsOnly: true, newestFirst: true, paged: false),
+        arguments: Self.arguments(entity, filter))
+      let total = ids.count
+      let start = min(max(0, offset), total)
+      let page = Array(ids[start..<min(total, start + max(0, limit))])
+      let meetings = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.*, coalesce(m.evidence, \(Schema.sentenceText)) AS evidence_text,
+            \(ReleaseBrief.columns)
+          FROM meeting m JOIN release r ON r.id = m.release
+          LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
+          WHERE m.id IN (SELECT value FROM json_each(?))
+          ORDER BY m.low DESC, m.id DESC
+          """, arguments: [jsonArray(page)])
       return MeetingPage(
         rows: try Self.rows(db, of: entity, filter: filter, meetings: meetings), total: total,
         offset: max(0, offset), limit: max(0, limit), meetings: meetings.count)
@@ -141,13 +154,16 @@ extension GraphStore {
   ///
   /// With `prefilter` false, every meeting of the entity in the date window
   /// is listed (the tests' reference).
-  static func meetingSQL(count: Bool, newestFirst: Bool, paged: Bool, prefilter: Bool = true)
-    -> String
-  {
+  ///
+  /// With `idsOnly`, only the meetings' ids are selected (in order).
+  static func meetingSQL(
+    count: Bool, idsOnly: Bool = false, newestFirst: Bool, paged: Bool, prefilter: Bool = true
+  ) -> String {
     let order = newestFirst ? "m.low DESC, m.id DESC" : "m.low, m.id"
+    let bare = count || idsOnly
     return """
-      SELECT \(count ? "COUNT(*)" : "m.*, coalesce(m.evidence, \(Schema.sentenceText)) AS evidence_text, \(ReleaseBrief.columns)")
-      FROM meeting m \(count ? "" : """
+      SELECT \(count ? "COUNT(*)" : idsOnly ? "m.id" : "m.*, coalesce(m.evidence, \(Schema.sentenceText)) AS evidence_text, \(ReleaseBrief.columns)")
+      FROM meeting m \(bare ? "" : """
         JOIN release r ON r.id = m.release
         LEFT JOIN sentence s ON s.release = m.release AND s.idx = m.sentence
         """)

@@ -21,14 +21,27 @@ extension GraphStore {
   public func search(_ text: String, limit: Int = 20) throws(GraphStoreError) -> [SearchHit] {
     guard limit > 0, let query = Self.ftsQuery(text) else { return [] }
     return try read { db in
+      // Only the best matches are joined and highlighted: a common word
+      // matches tens of thousands of sentences.
+      let titleRows = try Self.bestMatches(
+        db, table: "release_fts", query: query, limit: limit,
+        tieOrder: """
+          SELECT rowid, id, 0 FROM release WHERE rowid IN (SELECT value FROM json_each(?))
+          """)
       let titles = try Row.fetchAll(
         db,
         sql: """
           SELECT \(ReleaseBrief.columns), highlight(release_fts, 0, '«', '»') AS snippet,
             bm25(release_fts) AS score
           FROM release_fts JOIN release r ON r.rowid = release_fts.rowid
-          WHERE release_fts MATCH ? ORDER BY score, r.id LIMIT ?
-          """, arguments: [query, limit])
+          WHERE release_fts MATCH ? AND release_fts.rowid IN (SELECT value FROM json_each(?))
+          ORDER BY score, r.id LIMIT ?
+          """, arguments: [query, titleRows, limit])
+      let sentenceRows = try Self.bestMatches(
+        db, table: "sentence_fts", query: query, limit: limit,
+        tieOrder: """
+          SELECT id, release, idx FROM sentence WHERE id IN (SELECT value FROM json_each(?))
+          """)
       let sentences = try Row.fetchAll(
         db,
         sql: """
@@ -36,8 +49,9 @@ extension GraphStore {
             highlight(sentence_fts, 0, '«', '»') AS snippet, bm25(sentence_fts) AS score
           FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid
           JOIN release r ON r.id = s.release
-          WHERE sentence_fts MATCH ? ORDER BY score, r.id, s.idx LIMIT ?
-          """, arguments: [query, limit])
+          WHERE sentence_fts MATCH ? AND sentence_fts.rowid IN (SELECT value FROM json_each(?))
+          ORDER BY score, r.id, s.idx LIMIT ?
+          """, arguments: [query, sentenceRows, limit])
       var hits: [(Double, SearchHit)] = []
       for row in titles {
         let release = try ReleaseBrief(row)
@@ -63,6 +77,48 @@ extension GraphStore {
         ($0.0, $0.1.release.id, $0.1.sentence ?? -1) < ($1.0, $1.1.release.id, $1.1.sentence ?? -1)
       }.prefix(limit).map(\.1)
     }
+  }
+
+  /// The rowids of `table`'s best `limit` matches, by bm25 and then by
+  /// the order `tieOrder` reads for each candidate (its release id and
+  /// sentence index), as a JSON array. One pass scores every match without
+  /// joins; only the chosen ones are then joined and highlighted.
+  ///
+  /// - Parameter tieOrder: SQL selecting `rowid, release id, index` for
+  ///   the rowids in the JSON array bound to its one parameter.
+  static func bestMatches(
+    _ db: Database, table: String, query: String, limit: Int, tieOrder: String
+  ) throws -> String {
+    var scored: [(rowid: Int64, score: Double)] = []
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT rowid, bm25(\(table)) FROM \(table) WHERE \(table) MATCH ?",
+      arguments: [query])
+    while let row = try rows.next() { scored.append((row[0], row[1])) }
+    if scored.count > limit {
+      // Every match as good as the limit-th is a candidate; ties are
+      // common (sentences of the same length with the word once).
+      let threshold = scored.map(\.score).sorted()[limit - 1]
+      scored = scored.filter { $0.score <= threshold }
+    }
+    if scored.count > limit {
+      var order: [Int64: (String, Int)] = [:]
+      for row in try Row.fetchAll(
+        db, sql: tieOrder, arguments: [jsonNumbers(scored.map(\.rowid))])
+      {
+        order[row[0]] = (row[1], row[2])
+      }
+      scored.sort {
+        let a = order[$0.rowid] ?? ("", 0)
+        let b = order[$1.rowid] ?? ("", 0)
+        return ($0.score, a.0, a.1) < ($1.score, b.0, b.1)
+      }
+      scored = Array(scored.prefix(limit))
+    }
+    return jsonNumbers(scored.map(\.rowid).sorted())
+  }
+
+  static func jsonNumbers(_ numbers: [Int64]) -> String {
+    "[" + numbers.map(String.init).joined(separator: ",") + "]"
   }
 
   /// An FTS5 query for user text: every word, quoted (so that FTS5 syntax

@@ -200,22 +200,65 @@ extension GraphStore {
           frontier = walked
         }
         var next: [String] = []
-        for step in try Self.steps(db, from: frontier, relations: relations)
-        where seen.insert(step.target.id).inserted {
-          if result.neighbors.count == limits.maxResults {
-            result.truncated = true
-            break levels
+        // One source at a time (the order of one query over all of them),
+        // so that a level stops reading once the list is full.
+        for source in frontier {
+          for step in try Self.steps(db, from: [source], relations: relations, withEvidence: false)
+          where seen.insert(step.target.id).inserted {
+            if result.neighbors.count == limits.maxResults {
+              result.truncated = true
+              break levels
+            }
+            next.append(step.target.id)
+            briefs[step.target.id] = step.target
+            let hop = step.hop(from: briefs[step.source] ?? start)
+            result.neighbors.append(Neighbor(entity: step.target, depth: level, hop: hop))
           }
-          next.append(step.target.id)
-          briefs[step.target.id] = step.target
-          let hop = step.hop(from: briefs[step.source] ?? start)
-          result.neighbors.append(Neighbor(entity: step.target, depth: level, hop: hop))
         }
         frontier = next.sorted()
         if frontier.isEmpty { break }
       }
+      // Evidence is read for the hops kept only: a level can hold
+      // thousands of edges, and each one's evidence is a slice of a body.
+      let evidence = try Self.evidence(db, of: result.neighbors.map(\.hop))
+      for index in result.neighbors.indices {
+        let hop = result.neighbors[index].hop
+        let found = evidence[EdgeCollector.Key(hop)]
+        result.neighbors[index].hop.evidence = found?.evidence
+        result.neighbors[index].hop.release = found?.release
+      }
       return result
     }
+  }
+
+  /// The evidence sentence and release of each hop's edge.
+  static func evidence(_ db: Database, of hops: [Hop]) throws -> [EdgeCollector.Key: (
+    evidence: String?, release: ReleaseBrief?
+  )] {
+    guard !hops.isEmpty else { return [:] }
+    let keys = hops.map { [$0.from.id, $0.relation.rawValue, $0.to.id] }
+    let list = String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
+    var result: [EdgeCollector.Key: (evidence: String?, release: ReleaseBrief?)] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT edge.source, edge.relation, edge.target,
+          coalesce(edge.evidence, \(Schema.sentenceText)) AS evidence, \(ReleaseBrief.columns)
+        FROM json_each(?)
+        JOIN edge ON edge.source = json_extract(json_each.value, '$[0]')
+          AND edge.relation = json_extract(json_each.value, '$[1]')
+          AND edge.target = json_extract(json_each.value, '$[2]')
+        LEFT JOIN release r ON r.id = edge.release
+        LEFT JOIN sentence s ON s.release = edge.release AND s.idx = edge.sentence
+        """, arguments: [list])
+    {
+      let release: String? = (try row.get("release_id"))
+      result[
+        EdgeCollector.Key(source: row[0], relation: row[1], target: row[2])] = (
+          (try row.get("evidence")), release == nil ? nil : try ReleaseBrief(row)
+        )
+    }
+    return result
   }
 
   /// The number of links of each of `ids` over `relations`.
@@ -258,18 +301,32 @@ extension GraphStore {
 
   /// Every edge leaving `sources` (and reaching `target`, when given), in a
   /// stable order.
+  ///
+  /// Without `withEvidence`, steps carry no evidence or release (read
+  /// them for the steps kept with ``evidence(_:of:)``).
   static func steps(
-    _ db: Database, from sources: [String], relations: Set<Relation>, to target: String? = nil
+    _ db: Database, from sources: [String], relations: Set<Relation>, to target: String? = nil,
+    withEvidence: Bool = true
   ) throws -> [Step] {
     guard !sources.isEmpty else { return [] }
+    let evidence =
+      withEvidence
+      ? """
+      coalesce(edge.evidence, \(Schema.sentenceText)) AS evidence, \(ReleaseBrief.columns)
+      """
+      : "NULL AS evidence, NULL AS release_id"
+    let joins =
+      withEvidence
+      ? """
+      LEFT JOIN release r ON r.id = edge.release
+      LEFT JOIN sentence s ON s.release = edge.release AND s.idx = edge.sentence
+      """ : ""
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT edge.source, edge.relation, edge.forward, edge.label,
-          coalesce(edge.evidence, \(Schema.sentenceText)) AS evidence, edge.count,
-          t.id, t.name, t.type, \(ReleaseBrief.columns)
-        FROM edge JOIN entity t ON t.id = edge.target LEFT JOIN release r ON r.id = edge.release
-        LEFT JOIN sentence s ON s.release = edge.release AND s.idx = edge.sentence
+        SELECT edge.source, edge.relation, edge.forward, edge.label, edge.count,
+          t.id, t.name, t.type, \(evidence)
+        FROM edge JOIN entity t ON t.id = edge.target \(joins)
         WHERE edge.source IN (SELECT value FROM json_each(?))
           AND edge.relation IN (SELECT value FROM json_each(?))
           AND (? IS NULL OR edge.target = ?)
@@ -295,18 +352,23 @@ extension GraphStore {
     """
 
   /// Edges leaving `sources` with only what a search needs.
-  static func lightSteps(_ db: Database, from sources: [String], relations: Set<Relation>)
-    throws -> [Step]
-  {
-    try Row.fetchAll(
+  static func lightSteps(
+    _ db: Database, from sources: [String], relations: Set<Relation>, to target: String? = nil
+  ) throws -> [Step] {
+    guard !sources.isEmpty else { return [] }
+    return try Row.fetchAll(
       db,
       sql: """
         SELECT edge.source, edge.relation, edge.target, t.type FROM edge
         JOIN entity t ON t.id = edge.target
         WHERE edge.source IN (SELECT value FROM json_each(?))
           AND edge.relation IN (SELECT value FROM json_each(?))
+          AND (? IS NULL OR edge.target = ?)
         ORDER BY edge.source, \(relationOrder), edge.target
-        """, arguments: [jsonArray(sources), jsonArray(relations.map(\.rawValue).sorted())]
+        """,
+      arguments: [
+        jsonArray(sources), jsonArray(relations.map(\.rawValue).sorted()), target, target,
+      ]
     ).map { row in
       let target: String = (try row.get("target"))
       return Step(
@@ -320,31 +382,139 @@ extension GraphStore {
     }
   }
 
-  /// Breadth-first search, level by level, one query per level, until
-  /// `maxVisited` entities have been seen.
+  /// Breadth-first search from both ends, one query per level, the
+  /// smaller frontier first, until `maxVisited` entities have been seen.
+  ///
+  /// The path is the one a breadth-first search from `source` alone finds
+  /// (``Hop``s in a stable order): of the entities one step nearer the
+  /// source on a shortest path, the first in id order, and between two
+  /// entities the first relation (affiliation, parent, predecessor,
+  /// meeting). Entities other than the two ends are walked through only
+  /// when `throughCountries` or they are not countries.
   static func search(
     _ db: Database, from source: String, to target: String, maxHops: Int,
     relations: Set<Relation>, throughCountries: Bool, maxVisited: Int
   ) throws -> (path: [Step]?, visited: Int, stopped: Bool) {
-    var reachedBy: [String: Step] = [:]
-    var seen: Set<String> = [source]
-    var frontier = [source]
-    for _ in 0..<maxHops {
-      var next: [String] = []
-      for step in try lightSteps(db, from: frontier, relations: relations)
-      where seen.insert(step.target.id).inserted {
-        reachedBy[step.target.id] = step
-        if step.target.id == target {
-          var path = [step]
-          while let previous = reachedBy[path[0].source] { path.insert(previous, at: 0) }
-          return (path, seen.count, false)
+    func walkable(_ step: Step) -> Bool {
+      throughCountries || step.target.type != .country || step.target.id == source
+        || step.target.id == target
+    }
+    // Distance from each end, for the entities reached.
+    var fromSource: [String: Int] = [source: 0]
+    var fromTarget: [String: Int] = [target: 0]
+    var sourceFrontier = [source]
+    var targetFrontier = [target]
+    var sourceDepth = 0
+    var targetDepth = 0
+    var seen: Set<String> = [source, target]
+    /// The entities both searches reached, where a path can pass.
+    func meeting() -> [String] {
+      fromSource.keys.filter { fromTarget[$0] != nil && walkableIDs.contains($0) }
+    }
+    var walkableIDs: Set<String> = [source, target]
+    while sourceDepth + targetDepth < maxHops {
+      guard !sourceFrontier.isEmpty, !targetFrontier.isEmpty else { break }
+      // The smaller frontier goes one level further.
+      let forward = sourceFrontier.count <= targetFrontier.count
+      let frontier = forward ? sourceFrontier : targetFrontier
+      let level = (forward ? sourceDepth : targetDepth) + 1
+      var next: Set<String> = []
+      for step in try lightSteps(db, from: frontier, relations: relations) {
+        let id = step.target.id
+        seen.insert(id)
+        if forward {
+          guard fromSource[id] == nil else { continue }
+          fromSource[id] = level
+        } else {
+          guard fromTarget[id] == nil else { continue }
+          fromTarget[id] = level
         }
-        if throughCountries || step.target.type != .country { next.append(step.target.id) }
+        if walkable(step) {
+          walkableIDs.insert(id)
+          // An end is never walked on from by the other end's search.
+          if id != (forward ? target : source) { next.insert(id) }
+        }
+      }
+      if forward {
+        sourceDepth = level
+        sourceFrontier = next.sorted()
+      } else {
+        targetDepth = level
+        targetFrontier = next.sorted()
+      }
+      let met = meeting()
+      if !met.isEmpty {
+        let length = met.map { (fromSource[$0] ?? 0) + (fromTarget[$0] ?? 0) }.min() ?? 0
+        return (
+          try shortestPath(
+            db, length: length, from: source, to: target, relations: relations,
+            fromSource: fromSource, fromTarget: fromTarget, walkable: walkableIDs),
+          seen.count, false
+        )
       }
       if seen.count >= maxVisited { return (nil, seen.count, true) }
-      frontier = next.sorted()
-      if frontier.isEmpty { break }
     }
     return (nil, seen.count, false)
+  }
+
+  /// The path of `length` hops that a breadth-first search from `source`
+  /// finds, given both searches' distances (each entity on a shortest path
+  /// has a known distance from at least one end).
+  private static func shortestPath(
+    _ db: Database, length: Int, from source: String, to target: String,
+    relations: Set<Relation>, fromSource: [String: Int], fromTarget: [String: Int],
+    walkable: Set<String>
+  ) throws -> [Step] {
+    // The entities k hops from the source on a shortest path, from the
+    // level where the searches met outwards.
+    var onPath = [Set<String>](repeating: [], count: length + 1)
+    let meetingLevels = fromSource.compactMap { id, k -> (String, Int)? in
+      guard let rest = fromTarget[id], k + rest == length, walkable.contains(id) else {
+        return nil
+      }
+      return (id, k)
+    }
+    for (id, k) in meetingLevels { onPath[k].insert(id) }
+    let known = meetingLevels.map(\.1)
+    let low = known.min() ?? 0
+    let high = known.max() ?? 0
+    // Towards the source: neighbours one hop nearer it.
+    if low > 0 {
+      for k in stride(from: low - 1, through: 0, by: -1) {
+        let nearer = try lightSteps(db, from: onPath[k + 1].sorted(), relations: relations)
+          .map(\.target.id)
+          .filter { fromSource[$0] == k && walkable.contains($0) }
+        onPath[k].formUnion(nearer)
+      }
+    }
+    // Towards the target: neighbours one hop nearer it.
+    if high < length {
+      for k in (high + 1)...length {
+        let nearer = try lightSteps(db, from: onPath[k - 1].sorted(), relations: relations)
+          .map(\.target.id)
+          .filter { fromTarget[$0] == length - k && walkable.contains($0) }
+        onPath[k].formUnion(nearer)
+      }
+    }
+    // From the target back: the first entity in id order one level nearer
+    // the source, and the first relation between the two.
+    var path: [Step] = []
+    var current = target
+    for k in stride(from: length - 1, through: 0, by: -1) {
+      let candidates = onPath[k].sorted()
+      guard
+        let step = try lightSteps(db, from: candidates, relations: relations, to: current).first
+      else { break }
+      path.insert(step, at: 0)
+      current = step.source
+    }
+    return path
+  }
+}
+
+extension EdgeCollector.Key {
+  /// The key of the edge a hop follows.
+  init(_ hop: Hop) {
+    self.init(source: hop.from.id, relation: hop.relation.rawValue, target: hop.to.id)
   }
 }

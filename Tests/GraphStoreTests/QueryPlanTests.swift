@@ -21,7 +21,8 @@ func statements(_ store: GraphStore, _ body: () throws -> Void) throws -> [Strin
 /// The lines of each statement's query plan that read a whole table or
 /// view (`SCAN entity`, `SCAN s` for an alias, `SCAN meeting USING COVERING
 /// INDEX …`). Allowed: lists passed as JSON (`json_each`), constant rows,
-/// and full-text indexes searched by MATCH (`… VIRTUAL TABLE INDEX n:M…`).
+/// and full-text indexes searched by MATCH (`… VIRTUAL TABLE INDEX n:M…`,
+/// or `n:=M…` with rowids).
 func fullScans(_ store: GraphStore, _ sql: [String]) throws -> [String] {
   var scans: [String] = []
   try store.database.read { db in
@@ -31,7 +32,10 @@ func fullScans(_ store: GraphStore, _ sql: [String]) throws -> [String] {
         let detail: String = try row.get("detail")
         let words = detail.split(separator: " ")
         guard words.count >= 2, words[0] == "SCAN" else { continue }
-        let matched = detail.contains("VIRTUAL TABLE INDEX") && detail.contains(":M")
+        // "INDEX 0:M1" (MATCH), "INDEX 0:=M1" (rowid and MATCH).
+        let matched =
+          detail.contains("VIRTUAL TABLE INDEX")
+          && (detail.contains(":M") || detail.contains(":=M"))
         if words[1] == "json_each" || words[1] == "CONSTANT" || matched { continue }
         scans.append("\(detail)  ←  \(statement.prefix(160))")
       }
