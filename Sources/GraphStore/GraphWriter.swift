@@ -92,13 +92,47 @@ struct GraphWriter {
         meeting.status.rawValue, isSentence ? nil : meeting.evidence,
       ])
       let participants = Set(meeting.participants)
+      var represents: [String: String] = [:]
       for entity in meeting.participants {
         let stated = roles[entity] ?? []
         let affiliation = stated.first { participants.contains($0.org) } ?? stated.first
         try insertParticipant.execute(arguments: [
           id, entity, affiliation?.title, affiliation?.org,
         ])
+        if represents[entity] == nil, let org = affiliation?.org { represents[entity] = org }
       }
+      try writeSides(
+        meeting: id, participants: meeting.participants, represents: represents,
+        low: window?.low, high: window?.high, status: meeting.status)
+    }
+  }
+
+  /// Writes a meeting's `entity_meeting` rows: one for each participant
+  /// and each body a participant represents, saying whether the meeting
+  /// has someone not on that entity's side (neither the entity, nor the
+  /// body it represents there, nor anyone representing either).
+  func writeSides(
+    meeting: String, participants: [String], represents: [String: String], low: String?,
+    high: String?, status: MeetingStatus
+  ) throws {
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT OR IGNORE INTO entity_meeting (entity, low_key, meeting, high, status, gives)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
+    var entities: [String] = []
+    for entity in participants + participants.compactMap({ represents[$0] })
+    where !entities.contains(entity) {
+      entities.append(entity)
+    }
+    for entity in entities {
+      let body = represents[entity]
+      let gives = participants.contains { other in
+        guard other != entity, other != body else { return false }
+        guard let theirs = represents[other] else { return true }
+        return theirs != entity && theirs != body
+      }
+      try insert.execute(arguments: [entity, low ?? "", meeting, high, status.rawValue, gives])
     }
   }
 

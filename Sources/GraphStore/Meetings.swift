@@ -118,14 +118,35 @@ extension GraphStore {
     of entity: String, filter: MeetingFilter = MeetingFilter(), limit: Int = 50, offset: Int = 0
   ) throws(GraphStoreError) -> MeetingPage {
     try read { db in
-      // One pass finds every meeting that gives rows, newest first (its
-      // count is the total); only the page's meetings are then read whole.
-      let ids = try String.fetchAll(
-        db, sql: Self.meetingSQL(count: false, idsOnly: true, newestFirst: true, paged: false),
-        arguments: Self.arguments(entity, filter))
-      let total = ids.count
-      let start = min(max(0, offset), total)
-      let page = Array(ids[start..<min(total, start + max(0, limit))])
+      let total: Int
+      let page: [String]
+      if filter.with == nil, filter.type == nil {
+        // The entity's range of `entity_meeting`, newest first: the total
+        // and the page without reading a meeting.
+        let window = """
+          FROM entity_meeting WHERE entity = :e AND gives
+            AND (:planned OR status = 'held')
+            AND (:since IS NULL OR high >= :since)
+            AND (:until IS NULL OR (low_key != '' AND low_key <= :until))
+          """
+        let arguments = Self.arguments(entity, filter)
+        total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(window)", arguments: arguments) ?? 0
+        page = try String.fetchAll(
+          db,
+          sql: """
+            SELECT meeting \(window) ORDER BY low_key DESC, meeting DESC
+            LIMIT :limit OFFSET :offset
+            """, arguments: arguments + ["limit": max(0, limit), "offset": max(0, offset)])
+      } else {
+        // One pass finds every meeting that gives rows, newest first (its
+        // count is the total); only the page's meetings are then read whole.
+        let ids = try String.fetchAll(
+          db, sql: Self.meetingSQL(count: false, idsOnly: true, newestFirst: true, paged: false),
+          arguments: Self.arguments(entity, filter))
+        total = ids.count
+        let start = min(max(0, offset), total)
+        page = Array(ids[start..<min(total, start + max(0, limit))])
+      }
       let meetings = try Row.fetchAll(
         db,
         sql: """

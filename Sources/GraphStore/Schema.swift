@@ -32,6 +32,7 @@ enum Schema {
     ("v4", { db in try migrateToV4(db) }),
     ("v5", { db in try db.execute(sql: "DROP TRIGGER sentence_fts_insert") }),
     ("v6", { db in try migrateToV6(db) }),
+    ("v7", { db in try migrateToV7(db) }),
   ]
 
   /// The tables every store has (the FTS indexes' shadow tables aside).
@@ -208,7 +209,12 @@ enum Schema {
   /// next ingest (or correction) derives the graph again, from the stored
   /// analyses, with the corrections applied.
   private static func migrateToV3(_ db: Database) throws {
-    for table in graphTables { try db.drop(table: table) }
+    // The graph tables v1 had (later versions add more).
+    let v1Graph = [
+      "edge", "participant", "meeting", "succession", "parent_link", "affiliation", "mention",
+      "appearance", "lookup", "alias", "entity",
+    ]
+    for table in v1Graph { try db.drop(table: table) }
     try createGraphV3(db)
     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
   }
@@ -526,6 +532,31 @@ enum Schema {
     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
   }
 
+  /// Schema v7: each entity's meetings, newest first, for the hub query.
+  ///
+  /// `entity_meeting` has a row for every entity in a meeting (a
+  /// participant, or a body a participant represents), with the meeting's
+  /// window (`low_key` is `low`, or '' without one, so that it can be part
+  /// of the key), `high` and `status`, and `gives`: whether the meeting has
+  /// a participant not on the entity's side (the test
+  /// ``GraphStore/meetingSQL(count:idsOnly:newestFirst:paged:prefilter:)``
+  /// makes when no counterpart or type is asked for). A page of
+  /// `met MOTIE` and its total are then one range of this table's key,
+  /// however many meetings the hub has. The table is derived with the
+  /// graph: the migration marks it out of date.
+  private static func migrateToV7(_ db: Database) throws {
+    try db.create(table: "entity_meeting", options: .withoutRowID) { t in
+      t.column("entity", .text).notNull().references("entity", onDelete: .cascade)
+      t.column("low_key", .text).notNull()
+      t.column("meeting", .text).notNull().indexed().references("meeting", onDelete: .cascade)
+      t.column("high", .text)
+      t.column("status", .text).notNull()
+      t.column("gives", .boolean).notNull()
+      t.primaryKey(["entity", "low_key", "meeting"])
+    }
+    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('graph', 'stale')")
+  }
+
   /// The resolver's state, in deletion order (rewritten with the graph).
   static let resolutionTables = [
     "resolve_acronym_use", "resolve_acronym", "resolve_role", "resolve_key", "resolve_cluster",
@@ -534,7 +565,8 @@ enum Schema {
   /// Every table the graph is derived into, in deletion order: the tables
   /// that refer to others first.
   static let graphTables = [
-    "edge", "participant", "meeting", "succession", "parent_link", "affiliation", "mention",
+    "entity_meeting", "edge", "participant", "meeting", "succession", "parent_link", "affiliation",
+    "mention",
     "appearance", "lookup", "alias", "entity",
   ]
 }

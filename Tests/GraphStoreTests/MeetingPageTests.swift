@@ -38,22 +38,27 @@ func randomMeetingStore(seed: UInt64) throws -> (GraphStore, [String]) {
         """)
     for n in 0..<40 {
       let day = below(3) == 0 ? nil : String(format: "2025-%02d-%02d", 1 + below(12), 1 + below(28))
+      let status = below(4) == 0 ? "planned" : "held"
       try db.execute(
         sql: """
           INSERT INTO meeting (id, release, sentence, date, low, high, status, evidence)
           VALUES (?, 'r', ?, ?, ?, ?, ?, 'E')
           """,
-        arguments: [
-          String(format: "r/%02d", n), n, day, day, day, below(4) == 0 ? "planned" : "held",
-        ])
+        arguments: [String(format: "r/%02d", n), n, day, day, day, status])
       var chosen: Set<String> = []
       for _ in 0..<(2 + below(4)) { chosen.insert(entities[below(entities.count)]) }
+      var sides: [String: String] = [:]
       for id in chosen.sorted() {
         let represents = id.hasPrefix("person:") && below(3) > 0 ? bodies[below(bodies.count)] : nil
         try db.execute(
           sql: "INSERT INTO participant (meeting, entity, role, represents) VALUES (?, ?, NULL, ?)",
           arguments: [String(format: "r/%02d", n), id, represents])
+        sides[id] = represents
       }
+      // Each entity's meetings, as the writer records them with a meeting.
+      try GraphWriter(db: db, gazetteer: extractor.gazetteer).writeSides(
+        meeting: String(format: "r/%02d", n), participants: chosen.sorted(), represents: sides,
+        low: day, high: day, status: try #require(MeetingStatus(rawValue: status)))
     }
   }
   return (store, entities)
