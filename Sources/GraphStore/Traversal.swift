@@ -382,6 +382,32 @@ extension GraphStore {
     }
   }
 
+  /// Edges read during one search, by source, in the order
+  /// ``lightSteps(_:from:relations:to:)`` gives them: the path is rebuilt
+  /// from them without reading a hub's edges again.
+  struct Adjacency {
+    let db: Database
+    let relations: Set<Relation>
+    private var edges: [String: [Step]] = [:]
+
+    init(db: Database, relations: Set<Relation>) {
+      self.db = db
+      self.relations = relations
+    }
+
+    /// The edges leaving `sources`, in order (read once per source).
+    mutating func steps(from sources: [String]) throws -> [Step] {
+      let missing = sources.filter { edges[$0] == nil }
+      if !missing.isEmpty {
+        for source in missing { edges[source] = [] }
+        for step in try GraphStore.lightSteps(db, from: missing, relations: relations) {
+          edges[step.source, default: []].append(step)
+        }
+      }
+      return sources.flatMap { edges[$0] ?? [] }
+    }
+  }
+
   /// Breadth-first search from both ends, one query per level, the
   /// smaller frontier first, until `maxVisited` entities have been seen.
   ///
@@ -412,6 +438,7 @@ extension GraphStore {
       fromSource.keys.filter { fromTarget[$0] != nil && walkableIDs.contains($0) }
     }
     var walkableIDs: Set<String> = [source, target]
+    var adjacency = Adjacency(db: db, relations: relations)
     while sourceDepth + targetDepth < maxHops {
       guard !sourceFrontier.isEmpty, !targetFrontier.isEmpty else { break }
       // The smaller frontier goes one level further.
@@ -419,7 +446,7 @@ extension GraphStore {
       let frontier = forward ? sourceFrontier : targetFrontier
       let level = (forward ? sourceDepth : targetDepth) + 1
       var next: Set<String> = []
-      for step in try lightSteps(db, from: frontier, relations: relations) {
+      for step in try adjacency.steps(from: frontier) {
         let id = step.target.id
         seen.insert(id)
         if forward {
@@ -447,7 +474,7 @@ extension GraphStore {
         let length = met.map { (fromSource[$0] ?? 0) + (fromTarget[$0] ?? 0) }.min() ?? 0
         return (
           try shortestPath(
-            db, length: length, from: source, to: target, relations: relations,
+            &adjacency, length: length, from: source, to: target,
             fromSource: fromSource, fromTarget: fromTarget, walkable: walkableIDs),
           seen.count, false
         )
@@ -461,9 +488,8 @@ extension GraphStore {
   /// finds, given both searches' distances (each entity on a shortest path
   /// has a known distance from at least one end).
   private static func shortestPath(
-    _ db: Database, length: Int, from source: String, to target: String,
-    relations: Set<Relation>, fromSource: [String: Int], fromTarget: [String: Int],
-    walkable: Set<String>
+    _ adjacency: inout Adjacency, length: Int, from source: String, to target: String,
+    fromSource: [String: Int], fromTarget: [String: Int], walkable: Set<String>
   ) throws -> [Step] {
     // The entities k hops from the source on a shortest path, from the
     // level where the searches met outwards.
@@ -481,7 +507,7 @@ extension GraphStore {
     // Towards the source: neighbours one hop nearer it.
     if low > 0 {
       for k in stride(from: low - 1, through: 0, by: -1) {
-        let nearer = try lightSteps(db, from: onPath[k + 1].sorted(), relations: relations)
+        let nearer = try adjacency.steps(from: onPath[k + 1].sorted())
           .map(\.target.id)
           .filter { fromSource[$0] == k && walkable.contains($0) }
         onPath[k].formUnion(nearer)
@@ -490,7 +516,7 @@ extension GraphStore {
     // Towards the target: neighbours one hop nearer it.
     if high < length {
       for k in (high + 1)...length {
-        let nearer = try lightSteps(db, from: onPath[k - 1].sorted(), relations: relations)
+        let nearer = try adjacency.steps(from: onPath[k - 1].sorted())
           .map(\.target.id)
           .filter { fromTarget[$0] == length - k && walkable.contains($0) }
         onPath[k].formUnion(nearer)
@@ -503,7 +529,7 @@ extension GraphStore {
     for k in stride(from: length - 1, through: 0, by: -1) {
       let candidates = onPath[k].sorted()
       guard
-        let step = try lightSteps(db, from: candidates, relations: relations, to: current).first
+        let step = try adjacency.steps(from: candidates).first(where: { $0.target.id == current })
       else { break }
       path.insert(step, at: 0)
       current = step.source
