@@ -354,12 +354,17 @@ extension GraphStore {
     }
   }
 
-  /// Derives the graph from every stored release and correction, and
-  /// replaces the stored graph in one transaction.
+  /// Brings the stored graph up to date, in one transaction.
   ///
-  /// New releases are resolved together with those already stored, so the
-  /// result does not depend on the order files were ingested in. Stored
-  /// corrections are applied to the result every time.
+  /// When only new files were stored since the graph was derived (and
+  /// there are no corrections, no repeated contents, and no acronym newly
+  /// defined that stored releases use bare), their releases are folded in
+  /// (``RebuildSummary/incremental``): only the entities they meet, and the
+  /// releases of entities that are merged or renamed, are written again.
+  /// Otherwise, or when nothing is pending, the graph is derived from every
+  /// stored release and correction and replaces the stored one. Both give
+  /// the same graph, which does not depend on the order files were
+  /// ingested in. Stored corrections are applied every time.
   /// - Throws: ``GraphStoreError/rebuildFailed(reason:)``; the previous graph
   ///   is then kept, and the store still knows it is out of date.
   @discardableResult

@@ -7,10 +7,12 @@ import GRDB
 /// - **Inputs**, written one file per transaction by ingest: `file`,
 ///   `release`, `sentence` (with the `sentence_fts` and `release_fts`
 ///   full-text indexes) and `correction`.
-/// - **The graph**, derived from all inputs at once and rewritten in one
-///   transaction by ``GraphStore/rebuild(with:)``: `entity`, `alias`,
-///   `lookup`, `mention`, `affiliation`, `parent_link`, `succession`,
-///   `meeting`, `participant` and `edge`.
+/// - **The graph**, derived from the inputs by ``GraphStore/rebuild(with:)``:
+///   `entity`, `alias`, `lookup`, `appearance`, `mention`, `affiliation`,
+///   `parent_link`, `succession`, `meeting`, `participant`, `edge` and
+///   `entity_meeting`. New files are folded into it (the releases listed in
+///   `pending_release`, with the resolver's state in the `resolve_*`
+///   tables); anything else rewrites it whole, in one transaction.
 ///
 /// Because the graph is a function of the inputs, ingesting files one at a
 /// time gives the same graph as ingesting them together, and a correction is
