@@ -53,11 +53,27 @@ public struct EntityExtractor: Sendable {
       }
     }
     if !corpus.isEmpty {
-      let second = ReleaseExtractor(index: index, corpusAcronyms: corpus)
-      for i in locals.indices where !locals[i].unresolvedAcronyms.isDisjoint(with: corpus.keys) {
-        locals[i] = second.extract(locals[i].release)
+      for i in locals.indices {
+        let needed = Self.definitions(corpus, usedBy: locals[i])
+        guard !needed.isEmpty else { continue }
+        locals[i] = ReleaseExtractor(index: index, corpusAcronyms: needed).extract(
+          locals[i].release)
       }
     }
     return locals
+  }
+
+  /// The corpus's definitions of the acronyms `local` could not place
+  /// alone: all a second reading of it can use (every acronym it looks up
+  /// in the corpus is one of them), so a release read with these is read
+  /// as with the whole corpus's.
+  static func definitions(_ corpus: [String: AcronymDefinition], usedBy local: LocalExtraction)
+    -> [String: AcronymDefinition]
+  {
+    var needed: [String: AcronymDefinition] = [:]
+    for acronym in local.unresolvedAcronyms {
+      if let definition = corpus[acronym] { needed[acronym] = definition }
+    }
+    return needed
   }
 }

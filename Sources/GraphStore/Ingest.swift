@@ -195,7 +195,7 @@ extension GraphStore {
 
   /// The version of the derivation; stored with the graph, so that a store
   /// written by an older pressgraph is derived again.
-  static let derivationVersion = "pressgraph-graph-3"
+  static let derivationVersion = "pressgraph-graph-4"
 
   /// Identifies the derivation setup: this derivation version and the
   /// extractor's ``EntityExtractor/analysisVersion`` (its code, rules, word
@@ -372,18 +372,15 @@ extension GraphStore {
     let before = try counts()
     let version = extractor.analysisVersion
     let key = Self.derivationKey(analysisVersion: version)
-    // New files only: fold them into the stored graph.
-    do {
-      let folded = try database.write { db -> Int? in
-        try Self.deriveIncrementally(db, extractor: extractor, key: key)
-      }
-      if let folded {
-        return RebuildSummary(
-          before: before, after: try counts(), duplicateReleases: try duplicateReleases(),
-          diagnostics: [], incremental: true, releasesDerived: folded)
-      }
-    } catch {
-      throw GraphStoreError.classify(error, path: path) { .rebuildFailed(reason: $0) }
+    // New files only: fold them into the stored graph. If that fails, its
+    // transaction is rolled back and the graph is derived in full instead
+    // (which reports the failure, if it is the database's).
+    if let folded = try? database.write({ db -> Int? in
+      try Self.deriveIncrementally(db, extractor: extractor, key: key)
+    }) {
+      return RebuildSummary(
+        before: before, after: try counts(), duplicateReleases: try duplicateReleases(),
+        diagnostics: [], incremental: true, releasesDerived: folded)
     }
     // One snapshot of the inputs, with its revision.
     let (releases, duplicates, corrections, revision, stored) = try read { db in

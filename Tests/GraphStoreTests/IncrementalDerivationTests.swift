@@ -10,8 +10,9 @@ import Testing
 /// and bodies recur under variant names: typos in single-holder roles
 /// ("Tomas Varga" and "Tomas Vargas", President of one company), two
 /// spellings of one company ("Hanbit Tech Corp." and "Hanbit-Tech Corp.")
-/// with two CEOs, an acronym defined in some releases and used bare
-/// in others, and a ministry under its old and new names.
+/// with two CEOs, acronyms (one in mixed case, "HaCeMA") defined in some
+/// releases and used bare in others, and a ministry under its old and new
+/// names.
 struct RecurringCorpus {
   var files: [(path: String, text: String)] = []
 
@@ -45,7 +46,7 @@ struct RecurringCorpus {
       let day = random.between(1, 27)
       let year = ministry.hasSuffix("Resources") ? 2026 : 2024
       let body: String
-      switch random.below(5) {
+      switch random.below(7) {
       case 0:
         body =
           "Minister \(who) of the \(ministry) visited \(company) on \(month) \(day). \(exec), \(role) of \(company), welcomed the delegation. Minister \(who.split(separator: " ")[0]) said the ministry would help."
@@ -58,6 +59,13 @@ struct RecurringCorpus {
       case 3:
         body =
           "KLC officials met with Minister \(who) of the \(ministry) on \(month) \(day) to discuss exports. \(exec), \(role) of \(company), attended."
+      case 5:
+        // An acronym in mixed case, defined here and used bare below.
+        body =
+          "Minister \(who) of the \(ministry) met with the Hanra Cell Makers Association (HaCeMA) on \(month) \(day). \(exec), \(role) of \(company), attended."
+      case 6:
+        body =
+          "KLC and HaCeMA officials met with \(exec), \(role) of \(company), on \(month) \(day)."
       default:
         body =
           "Minister \(who) of the \(ministry) held talks with Minister Nguyen Van An of Vietnam's Ministry of Industry and Trade on \(month) \(day) in Hanoi. \(exec), \(role) of \(company), joined the talks."
@@ -139,6 +147,17 @@ struct IncrementalDerivationTests {
     #expect(ids.contains("person:tomas-varga") != ids.contains("person:tomas-vargas"))
     #expect(ids.filter { $0.hasPrefix("company:hanbit") } == ["company:hanbit-tech-corp"])
     #expect(try !column(full, "SELECT predecessor FROM succession").isEmpty)
+    // The mixed-case acronym, defined in some releases, is one entity.
+    #expect(ids.filter { $0.contains("hanra-cell-makers-association") }.count == 1)
+    // … and found where it is used bare, through another release's definition.
+    #expect(
+      try column(
+        full,
+        """
+        SELECT DISTINCT m.release FROM mention m WHERE m.text = 'HaCeMA'
+          AND m.release NOT IN (SELECT release FROM mention WHERE text LIKE 'Hanra%')
+        """
+      ).count > 0)
   }
 
   @Test("an entity's new name and id reach every release that mentions it")

@@ -1046,6 +1046,10 @@ struct State {
     if let g = index.acronyms[acronym] ?? reading(ofAmbiguous: acronym) {
       return .some(institution(g, form: acronym))
     }
+    // The release cannot place it alone: a definition elsewhere in the
+    // corpus may (every acronym looked up here is recorded, so that a
+    // release is read again exactly when the corpus defines one it uses).
+    result.unresolvedAcronyms.insert(acronym)
     if let definition = corpusAcronyms[acronym] {
       let entity = intern(
         keys: definition.keys, type: definition.type, name: definition.name, form: acronym,

@@ -316,16 +316,19 @@ struct Resolver {
       var variants: [(hash: UInt64, name: Int)] = []
       var fullSets: [String: [Int]] = [:]
       var subsetKeys: [[String]] = []
-      func hash(_ bytes: [UInt8], skipping cut: Int) -> UInt64 {
+      // Characters are skipped, not bytes: "josésilva" and "josesilva" are
+      // one edit apart, as ``isTypo(of:)`` counts.
+      func hash(_ characters: [Character], skipping cut: Int) -> UInt64 {
         var hash = FNV1a()
-        for (k, byte) in bytes.enumerated() where k != cut { hash.add(byte) }
+        for (k, character) in characters.enumerated() where k != cut {
+          for byte in character.utf8 { hash.add(byte) }
+        }
         return hash.value
       }
       for (i, name) in names.enumerated() {
-        let bytes = Array(name.letters.utf8)
-        var own: Set<UInt64> = [hash(bytes, skipping: -1)]
+        var own: Set<UInt64> = [hash(name.characters, skipping: -1)]
         if name.characters.count >= 4 {
-          for cut in bytes.indices { own.insert(hash(bytes, skipping: cut)) }
+          for cut in name.characters.indices { own.insert(hash(name.characters, skipping: cut)) }
         }
         for variant in own { variants.append((variant, i)) }
         let words = name.words.map(String.init).sorted()
@@ -377,8 +380,9 @@ struct Resolver {
       {
         return true
       }
+      // Names of two to six words (the ones ``candidatePairs(_:)`` indexes).
       return (words.isSubset(of: other.words) || other.words.isSubset(of: words))
-        && min(words.count, other.words.count) >= 2
+        && min(words.count, other.words.count) >= 2 && max(words.count, other.words.count) <= 6
     }
   }
 
