@@ -26,7 +26,7 @@ struct StoredResolution: ResolutionState {
       sql: """
         SELECT number, summary FROM resolve_cluster
         WHERE number IN (SELECT value FROM json_each(?))
-        """, arguments: [Self.numbers(clusters)])
+        """, arguments: [jsonArray(clusters.sorted())])
     while let row = try rows.next() {
       result[row[0]] = try JSONDecoder().decode(ClusterSummary.self, from: row[1] as Data)
     }
@@ -39,7 +39,7 @@ struct StoredResolution: ResolutionState {
       sql: """
         SELECT org, title, plain, person FROM resolve_role
         WHERE org IN (SELECT value FROM json_each(?))
-        """, arguments: [Self.numbers(orgs)]
+        """, arguments: [jsonArray(orgs.sorted())]
     ).map { RoleHolder(org: $0[0], title: $0[1], plain: $0[2], person: $0[3]) }
   }
 
@@ -61,10 +61,6 @@ struct StoredResolution: ResolutionState {
         path: nil, reason: "the resolution tables know no entity for \(keys.sorted())")
     }
     return id
-  }
-
-  static func numbers(_ numbers: Set<Int64>) -> String {
-    "[" + numbers.sorted().map(String.init).joined(separator: ",") + "]"
   }
 
   /// Replaces the tables with a full resolution.
@@ -145,12 +141,6 @@ struct StoredResolution: ResolutionState {
 }
 
 extension GraphStore {
-  /// Why an incremental derivation was not possible (the graph is then
-  /// derived in full).
-  enum FullDerivationReason: Error {
-    case notIncremental(String)
-  }
-
   /// Folds the pending releases into the stored graph, in the caller's
   /// write transaction, when the store allows it: the graph is current but
   /// for them, the resolution tables match the extractor, there are no

@@ -118,6 +118,11 @@ func jsonArray(_ values: [String]) -> String {
   String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
 }
 
+/// A JSON array of integers, for `json_each` lists in SQL.
+func jsonArray(_ values: [Int64]) -> String {
+  "[" + values.map(String.init).joined(separator: ",") + "]"
+}
+
 extension Row {
   /// The value of `column`, decoded; a value of the wrong type (or NULL
   /// where none may be) throws instead of trapping as GRDB's subscripts

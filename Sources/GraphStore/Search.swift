@@ -103,7 +103,7 @@ extension GraphStore {
     if scored.count > limit {
       var order: [Int64: (String, Int)] = [:]
       for row in try Row.fetchAll(
-        db, sql: tieOrder, arguments: [jsonNumbers(scored.map(\.rowid))])
+        db, sql: tieOrder, arguments: [jsonArray(scored.map(\.rowid))])
       {
         order[row[0]] = (row[1], row[2])
       }
@@ -114,11 +114,7 @@ extension GraphStore {
       }
       scored = Array(scored.prefix(limit))
     }
-    return jsonNumbers(scored.map(\.rowid).sorted())
-  }
-
-  static func jsonNumbers(_ numbers: [Int64]) -> String {
-    "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    return jsonArray(scored.map(\.rowid).sorted())
   }
 
   /// An FTS5 query for user text: every word, quoted (so that FTS5 syntax
